@@ -1,0 +1,113 @@
+"""The `kiosk` command: run the exhibition, check content, render screens, print the schema.
+
+Exit codes: 0 success, 1 content errors or a failed command, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_CONTENT = Path("content")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080") from None
+    if not (100 <= width <= 16384 and 100 <= height <= 16384):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a sensible screen size")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="A touch-screen exhibition kiosk for museums and exhibition halls."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="show the exhibition (full screen unless --windowed)")
+    run.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
+    run.add_argument("--windowed", action="store_true", help="a normal window, for editing content")
+    run.add_argument("--screen", type=int, default=0, metavar="N", help="which screen to use")
+    run.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1080x1920")
+
+    validate = commands.add_parser("validate", help="check the content folder and list every problem")
+    validate.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
+    validate.add_argument("--quiet", action="store_true", help="print only the summary line")
+
+    render = commands.add_parser("render", help="write a PNG of every screen and a contact sheet")
+    render.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
+    render.add_argument("--out", type=Path, required=True, help="folder for the PNGs")
+    render.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    render.add_argument("--lang", default=None, help="language (default: the exhibition's)")
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the content files")
+    schema.add_argument(
+        "which", nargs="?", choices=("exhibition", "floor"), default="exhibition",
+        help="exhibition.yaml or a floor file",
+    )
+    schema.add_argument("--write", type=Path, metavar="DIR", help="write both schemas into DIR")
+    return parser
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kiosk.content.errors import summary
+    from kiosk.content.load import load_exhibition
+
+    if not args.dir.is_dir():
+        print(f"kiosk validate: '{args.dir}' is not a folder", file=sys.stderr)
+        return 2
+    result = load_exhibition(args.dir)
+    if not args.quiet:
+        for problem in result.problems:
+            print(problem.format())
+    print(summary(result.problems))
+    return 1 if result.has_errors else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from kiosk.content.schema import schema_for, write_schemas
+
+    if args.write:
+        for path in write_schemas(args.write):
+            print(f"wrote {path}")
+        return 0
+    print(json.dumps(schema_for(args.which), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.app.run import main as run_main
+
+    return run_main(args)
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from kiosk.app.render import main as render_main
+
+    return render_main(args)
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "validate": cmd_validate,
+    "render": cmd_render,
+    "schema": cmd_schema,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,262 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML composes the file into nodes (no object is ever constructed from a tag), then this module turns
+the nodes into plain dicts, lists and scalars, recording the line and column of each value and key.
+Along the way it rejects what a content file must never hold: unknown tags, duplicate keys,
+alias bombs and files that are too large or not UTF-8 text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 1024 * 1024
+"""Content files are small; a larger one is almost certainly a mistake (or an attack)."""
+MAX_VALUES = 200_000
+"""Values after aliases are expanded: stops 'billion laughs' alias bombs at once."""
+MAX_DEPTH = 60
+
+Path_ = tuple[str | int, ...]
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+@dataclass
+class Problem:
+    """A reading problem, before it is given its file name."""
+
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+
+
+@dataclass
+class Document:
+    """A content file read into plain Python data, with the place of every value and key."""
+
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def place(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value (or key) at `path`, else of its nearest parent."""
+        marks = self.keys if key else self.values
+        for end in range(len(path), -1, -1):
+            part = path[:end]
+            if key and part in self.keys:
+                return self.keys[part]
+            if part in self.values:
+                return self.values[part]
+        return marks.get((), (1, 1))
+
+
+class _Stop(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _where(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.document = Document(data=None)
+        self.count = 0
+        self.scalars = SafeConstructor()
+        self.problems: list[Problem] = []
+
+    def build(self, node: Node, path: Path_, stack: frozenset[int]) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            line, col = _where(node)
+            raise _Stop(
+                Problem(
+                    line, col,
+                    f"the file expands to more than {MAX_VALUES:,} values",
+                    "anchors (&) and aliases (*) are repeating content too often",
+                )
+            )
+        if len(path) > MAX_DEPTH:
+            line, col = _where(node)
+            raise _Stop(Problem(line, col, "the file is nested too deeply"))
+        if id(node) in stack:
+            line, col = _where(node)
+            raise _Stop(Problem(line, col, "an alias (*) refers to itself", "remove the loop"))
+        self.document.values.setdefault(path, _where(node))
+        if node.tag not in _SAFE_TAGS:
+            line, col = _where(node)
+            self.problems.append(
+                Problem(
+                    line, col,
+                    f"the tag '{node.tag}' is not allowed",
+                    "content files hold plain text, numbers, lists and fields; remove the '!' tag",
+                )
+            )
+            return None
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        inner = stack | {id(node)}
+        if isinstance(node, SequenceNode):
+            return [self.build(child, (*path, index), inner) for index, child in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, inner)
+        return None
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        try:
+            return self.scalars.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            line, col = _where(node)
+            self.problems.append(Problem(line, col, f"'{node.value}' cannot be read as a value"))
+            return node.value
+
+    def _mapping(self, node: MappingNode, path: Path_, stack: frozenset[int]) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line, col = _where(key_node)
+                self.problems.append(
+                    Problem(line, col, "merge keys (<<) are not supported", "write the fields out")
+                )
+                continue
+            if not isinstance(key_node, ScalarNode):
+                line, col = _where(key_node)
+                self.problems.append(Problem(line, col, "a field name must be plain text"))
+                continue
+            key = self._scalar(key_node)
+            if isinstance(key, (dt.date, bool)) or key is None:
+                key = key_node.value
+            if key in first_seen:
+                line, col = _where(key_node)
+                self.problems.append(
+                    Problem(
+                        line, col,
+                        f"'{key}' appears twice in the same block",
+                        f"the first '{key}' is on line {first_seen[key]}; keep one",
+                    )
+                )
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            child = (*path, key)
+            self.document.keys[child] = _where(key_node)
+            result[key] = self.build(value_node, child, stack)
+        return result
+
+
+def _utf8_problem(raw: bytes, error: UnicodeDecodeError) -> Problem:
+    before = raw[: error.start]
+    line = before.count(b"\n") + 1
+    col = error.start - (before.rfind(b"\n") + 1) + 1
+    return Problem(
+        line, col,
+        "the file is not valid UTF-8 text",
+        "save it as UTF-8 in your editor (in VS Code: 'Save with Encoding')",
+    )
+
+
+def _yaml_problem(error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    hint = ""
+    if "'\\t'" in problem or "tab" in problem.lower():
+        message = "a tab character is used for indentation"
+        hint = "indent with spaces only; set your editor to insert spaces"
+    elif "mapping values are not allowed" in problem:
+        message = "unexpected ':' in this line"
+        hint = "put text that contains ': ' in quotes, or check the indentation of this line"
+    elif "expected a single document" in problem or "expected '<document start>'" in problem:
+        message = "the file holds more than one document"
+        hint = "remove the '---' line; one file holds one floor or the exhibition settings"
+    elif "could not find expected ':'" in problem:
+        message = "a line is missing its ':' or is indented wrongly"
+        hint = "each field is written 'name: value'; check the line above too"
+    elif "found undefined alias" in problem:
+        message = "an alias (*) refers to an anchor (&) that is not defined"
+    else:
+        message = f"YAML syntax error: {problem}"
+        if context:
+            hint = context
+    return Problem(line, col, message, hint)
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose(text: str) -> Node | None:
+    """Compose with libyaml when present (several times faster); on a syntax error, compose again
+    with the pure-Python reader, whose messages are clearer, so staff get the better explanation."""
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)  # type: ignore[no-any-return]
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]
+
+
+def read_yaml(path: Path) -> tuple[Document | None, list[Problem]]:
+    """Read one content file. Returns the document (None when unreadable) and the problems."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                Problem(
+                    1, 1,
+                    f"the file is {size / 1024 / 1024:.1f} MB; content files may be at most "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MB",
+                    "split it, or move long texts and media out of it",
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(0, 0, f"cannot read the file: {error.strerror or error}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [_utf8_problem(raw, error)]
+    if "\x00" in text:
+        return None, [Problem(1, 1, "the file is not a text file", "is it an image saved as .yaml?")]
+    try:
+        root = _compose(text)
+    except yaml.YAMLError as error:
+        return None, [_yaml_problem(error)]
+    except RecursionError:
+        return None, [Problem(1, 1, "the file is nested too deeply")]
+    if root is None:
+        return None, [Problem(1, 1, "the file is empty", "it needs at least the required fields")]
+    builder = _Builder()
+    try:
+        data = builder.build(root, (), frozenset())
+    except _Stop as stop:
+        return None, [stop.problem]
+    except RecursionError:
+        return None, [Problem(1, 1, "the file is nested too deeply")]
+    if not isinstance(data, dict):
+        line, col = _where(root)
+        builder.problems.append(
+            Problem(line, col, "the file should hold fields such as 'title: ...' at the top level")
+        )
+        return None, builder.problems
+    builder.document.data = data
+    return builder.document, builder.problems
