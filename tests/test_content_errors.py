@@ -283,3 +283,25 @@ def test_format_is_gcc_style() -> None:
     assert error.format() == (
         "content/a.yaml:3:7: error: unknown field 'titel' (did you mean 'title'?)"
     )
+
+
+def test_comma_in_unquoted_text_is_explained(tmp_path: Path) -> None:
+    broken = FLOOR.replace("title: {en: Map, zh: 地图}", "title: {en: Then, and now, zh: 地图}")
+    error = only_error(load_with(tmp_path, floor=broken))
+    assert error.line == 16
+    assert "'and now' is not a language code" in error.message
+    assert "comma" in error.hint
+
+
+def test_unquoted_colour_is_explained(tmp_path: Path) -> None:
+    broken = FLOOR.replace('color: "#2b4c7e"', "color: #2b4c7e")
+    error = only_error(load_with(tmp_path, floor=broken))
+    assert error.line == 5
+    assert error.message == "the colour is empty"
+    assert "quotes" in error.hint
+
+
+def test_two_documents_in_one_file(tmp_path: Path) -> None:
+    error = only_error(load_with(tmp_path, floor=FLOOR + "---\nid: second\n"))
+    assert error.line == 25
+    assert error.message == "the file holds more than one document"

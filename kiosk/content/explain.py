@@ -149,7 +149,7 @@ def explain(
         hint = _suggest(tag, options) or f"use one of: {', '.join(options)}"
     elif kind == "union_tag_not_found":
         message = "this exhibit has no 'type'"
-        hint = "add a line such as 'type: article' (see docs/content.md for all types)"
+        hint = "add a line such as 'type: article'; docs/content.md lists every type"
     elif kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = [t.strip(" '") for t in expected.replace(" or ", ",").split(",") if t.strip()]

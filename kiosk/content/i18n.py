@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
 ANY_LANGUAGE = "*"
 """Key under which a plain string is kept: it reads the same in every language."""
@@ -19,7 +23,7 @@ def _to_text(value: Any) -> dict[str, str]:
             "expected text here, got {got}",
             {"got": repr(value), "hint": "put the text in quotes, e.g. 'yes'"},
         )
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, dt.date)):
         return {ANY_LANGUAGE: str(value)}
     if isinstance(value, str):
         if not value.strip():
@@ -28,6 +32,15 @@ def _to_text(value: Any) -> dict[str, str]:
     if isinstance(value, Mapping):
         result: dict[str, str] = {}
         for language, text in value.items():
+            if text is None or (isinstance(language, str) and not _LANGUAGE.match(language)):
+                raise PydanticCustomError(
+                    "text_language",
+                    "{language} is not a language code",
+                    {
+                        "language": repr(language),
+                        "hint": "if the text contains a comma, put it in quotes: {en: \"Then, and now\"}",
+                    },
+                )
             if not isinstance(language, str) or not language.isascii() or not language.strip():
                 raise PydanticCustomError(
                     "text_language",

@@ -103,9 +103,10 @@ class _Loader:
             if not is_text:
                 continue
             for code in missing_languages(text, languages):
+                shown = default if default in text else next(iter(text))
                 self.report(
                     file, line, col, f"missing '{code}' translation",
-                    f"visitors reading '{code}' will see the '{default}' text",
+                    f"visitors reading '{code}' will see the '{shown}' text",
                     Severity.WARNING,
                 )
 
@@ -194,7 +195,8 @@ def _check_floors_and_ids(loader: _Loader, floors: list[_File]) -> None:
                 other_kind, other_file, other_line = seen[identifier]
                 loader.report(
                     file, line, col, f"the id '{identifier}' is used twice",
-                    f"a {other_kind} in {other_file.name} line {other_line} has it; ids must be unique",
+                    f"{'an' if other_kind == 'exhibit' else 'a'} {other_kind} in {other_file.name} "
+                    f"line {other_line} has it; ids must be unique",
                 )
                 continue
             seen[identifier] = (kind, file, line)

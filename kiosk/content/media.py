@@ -68,7 +68,8 @@ class MediaContext:
             close = difflib.get_close_matches(part, names, n=1, cutoff=0.6)
             if close:
                 guess = PurePosixPath(*known, close[0], *parts[index + 1 :])
-                return f"did you mean {guess}?"
+                if (self.root / guess).is_file():
+                    return f"did you mean {guess}?"
             where = PurePosixPath(*known) if known else PurePosixPath(".")
             return f"no such file in {where}/"
         return ""

@@ -12,13 +12,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from kiosk.content.i18n import Text
+from kiosk.content.i18n import ANY_LANGUAGE, Text
 from kiosk.content.media import AudioPath, CaptionsPath, ImagePath, MediaPath, VideoPath
 
 SCHEMA_VERSION = 1
@@ -31,10 +34,33 @@ Id = Annotated[
         description="Short unique name: lower-case letters, digits and dashes, e.g. `port-today`.",
     ),
 ]
+def _colour_input(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError(
+            "colour_missing",
+            "the colour is empty",
+            {"hint": 'put colours in quotes, e.g. "#1f6f8b": an unquoted # starts a comment'},
+        )
+    return value
+
+
+def _number_as_text(value: Any) -> Any:
+    """Years and other numbers used as labels, e.g. chart categories [2010, 2020]."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _one_file_for_all_languages(value: Any) -> Any:
+    return {ANY_LANGUAGE: value} if isinstance(value, str) else value
+
+
 Colour = Annotated[
     str,
+    BeforeValidator(_colour_input),
     Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb, e.g. `#1f6f8b`."),
 ]
+Label = Annotated[str, BeforeValidator(_number_as_text)]
 Language = Annotated[
     str,
     Field(
@@ -229,9 +255,19 @@ class Audio(ExhibitBase):
     """A narration with its transcript. `audio` may differ per language."""
 
     type: Literal["audio"]
-    audio: dict[Language, AudioPath] = Field(
-        min_length=1, description="Sound file per language, e.g. {en: media/x.en.wav, zh: ...}."
-    )
+    audio: Annotated[
+        dict[Annotated[str, Field(pattern=r"^(\*|[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)$")], AudioPath],
+        BeforeValidator(_one_file_for_all_languages),
+        WithJsonSchema(
+            {
+                "description": "One sound file, or one per language: {en: media/x.en.wav, zh: ...}.",
+                "anyOf": [
+                    {"type": "string"},
+                    {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
+                ],
+            }
+        ),
+    ] = Field(min_length=1)
     transcript: Text
     image: ImagePath | None = None
 
@@ -284,7 +320,7 @@ class Chart(ExhibitBase):
 
     type: Literal["chart"]
     kind: Literal["bar", "line"]
-    categories: list[str] = Field(min_length=1, description="Labels along the bottom, e.g. years.")
+    categories: list[Label] = Field(min_length=1, description="Labels along the bottom, e.g. years.")
     series: list[Series] = Field(min_length=1, max_length=6)
     unit: Text | None = None
     source: Text | None = None

@@ -186,7 +186,7 @@ def _yaml_problem(error: yaml.YAMLError) -> Problem:
     elif "mapping values are not allowed" in problem:
         message = "unexpected ':' in this line"
         hint = "put text that contains ': ' in quotes, or check the indentation of this line"
-    elif "expected a single document" in problem or "expected '<document start>'" in problem:
+    elif "another document" in problem or "expected '<document start>'" in problem:
         message = "the file holds more than one document"
         hint = "remove the '---' line; one file holds one floor or the exhibition settings"
     elif "could not find expected ':'" in problem:
