@@ -1,0 +1,1 @@
+"""Operations: what lets a kiosk run unattended (hours, staff access, safe reloads, logs, watchdog)."""
