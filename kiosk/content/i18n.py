@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
 ANY_LANGUAGE = "*"
+T = TypeVar("T")
 """Key under which a plain string is kept: it reads the same in every language."""
 
 
@@ -92,12 +93,15 @@ Text = Annotated[
 
 def resolve(text: Mapping[str, str] | None, language: str, fallback: str) -> str:
     """The text in `language`, else the fallback language, else any text there is."""
-    if not text:
-        return ""
+    return pick(text, language, fallback) if text else ""
+
+
+def pick(values: Mapping[str, T], language: str, fallback: str) -> T:
+    """The value for `language`, else for every language, else the fallback's, else the first."""
     for key in (language, ANY_LANGUAGE, fallback):
-        if key in text:
-            return text[key]
-    return next(iter(text.values()))
+        if key in values:
+            return values[key]
+    return next(iter(values.values()))
 
 
 def missing_languages(text: Mapping[str, str], languages: list[str]) -> list[str]:

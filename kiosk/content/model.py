@@ -44,13 +44,6 @@ def _colour_input(value: Any) -> Any:
     return value
 
 
-def _number_as_text(value: Any) -> Any:
-    """Years and other numbers used as labels, e.g. chart categories [2010, 2020]."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
 def _one_file_for_all_languages(value: Any) -> Any:
     return {ANY_LANGUAGE: value} if isinstance(value, str) else value
 
@@ -60,7 +53,6 @@ Colour = Annotated[
     BeforeValidator(_colour_input),
     Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb, e.g. `#1f6f8b`."),
 ]
-Label = Annotated[str, BeforeValidator(_number_as_text)]
 Language = Annotated[
     str,
     Field(
@@ -293,12 +285,36 @@ class Timeline(ExhibitBase):
         return self
 
 
+def _number_for_all_languages(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return {ANY_LANGUAGE: value}
+    return value
+
+
+LocalNumber = Annotated[
+    dict[Annotated[str, Field(pattern=r"^(\*|[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)$")], float],
+    BeforeValidator(_number_for_all_languages),
+    WithJsonSchema(
+        {
+            "description": "A number, or one per language when languages count differently: "
+            "{en: 1.68, zh: 16.8} with units {en: billion yuan, zh: 亿元}.",
+            "anyOf": [
+                {"type": "number"},
+                {"type": "object", "additionalProperties": {"type": "number"}, "minProperties": 1},
+            ],
+        }
+    ),
+]
+
+
 class Stat(Strict):
-    value: float
+    value: LocalNumber
     label: Text
     unit: Text | None = Field(None, description="Shown after the number, e.g. 'km²'.")
     prefix: str = Field("", description="Shown before the number, e.g. '¥'.")
-    decimals: int = Field(0, ge=0, le=3)
+    decimals: int | None = Field(
+        None, ge=0, le=3, description="Digits after the point; by default as many as the value has."
+    )
 
 
 class Stats(ExhibitBase):
@@ -320,7 +336,7 @@ class Chart(ExhibitBase):
 
     type: Literal["chart"]
     kind: Literal["bar", "line"]
-    categories: list[Label] = Field(min_length=1, description="Labels along the bottom, e.g. years.")
+    categories: list[Text] = Field(min_length=1, description="Labels along the bottom, e.g. years.")
     series: list[Series] = Field(min_length=1, max_length=6)
     unit: Text | None = None
     source: Text | None = None
