@@ -22,6 +22,7 @@ from .paint import (
     STEEL,
     TEAL,
     alpha,
+    captions_on,
     disc,
     glow,
     grain,
@@ -190,8 +191,9 @@ def street_plan_1930(p: QPainter, w: float, h: float) -> None:
     p.drawRect(QRectF(24, 24, w - 48, h - 48))
     p.setPen(QPen(SEPIA_INK, 1.5))
     p.drawRect(QRectF(36, 36, w - 72, h - 72))
-    p.fillRect(QRectF(60, h - 190, 520, 130), alpha(QColor("#efe4c9"), 0.92))
-    label(p, 84, h - 160, "Street plan, 1930", "1930年街道规划图", SEPIA_INK, 32)
+    if captions_on[0]:
+        p.fillRect(QRectF(60, h - 190, 520, 130), alpha(QColor("#efe4c9"), 0.92))
+        label(p, 84, h - 160, "Street plan, 1930", "1930年街道规划图", SEPIA_INK, 32)
     grain(p, w, h, 0.1)
 
 
