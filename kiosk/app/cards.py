@@ -1,0 +1,158 @@
+"""What each screen shows of the exhibition, in one language, as plain dicts for QML."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kiosk.app.contrast import safe_fill_for_white
+from kiosk.app.images import picture_url
+from kiosk.app.ui_words import word
+from kiosk.content.i18n import resolve
+
+log = logging.getLogger("kiosk.app")
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".svg", ".tif", ".tiff"}
+VIDEO_SUFFIXES = {".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi"}
+VIEW_NAMES = {
+    "article": "ArticleView",
+    "image": "ImageView",
+    "gallery": "GalleryView",
+    "video": "VideoView",
+    "audio": "AudioView",
+    "timeline": "TimelineView",
+    "stats": "StatsView",
+    "chart": "ChartView",
+    "before_after": "BeforeAfterView",
+    "map": "MapView",
+    "quote": "QuoteView",
+}
+
+
+class Words:
+    """Resolves content text and interface words for one language."""
+
+    def __init__(self, language: str, fallback: str, root: Path | None = None) -> None:
+        self.language = language
+        self.fallback = fallback
+        self.root = root or Path.cwd()
+
+    def text(self, value: dict[str, str] | None) -> str:
+        return resolve(value, self.language, self.fallback)
+
+    def word(self, key: str, **values: object) -> str:
+        return word(self.language, key, **values)
+
+
+def count_words(words: Words, key: str, count: int) -> str:
+    """'3 themes', but '1 theme'."""
+    return words.word(f"{key}_one") if count == 1 else words.word(key, count=count)
+
+
+def cover(path: str | None, root: Path) -> str:
+    return picture_url(root, path) if path else ""
+
+
+def fill_colour(colour: str) -> str:
+    """A floor colour that white text reads well on."""
+    from PySide6.QtGui import QColor
+
+    return str(safe_fill_for_white(QColor(colour)).name())
+
+
+def floor_card(floor: Any, words: Words) -> dict[str, Any]:
+    return {
+        "cardId": floor.id,
+        "title": words.text(floor.title),
+        "summary": words.text(floor.summary),
+        "cover": cover(floor.cover, words.root),
+        "colour": fill_colour(floor.color),
+        "number": floor.number,
+        "kind": "floor",
+        "kindLabel": words.word("floor", number=floor.number),
+        "detail": count_words(words, "sections", len(floor.sections)),
+    }
+
+
+def section_card(section: Any, floor: Any, number: int, words: Words) -> dict[str, Any]:
+    return {
+        "cardId": section.id,
+        "title": words.text(section.title),
+        "summary": words.text(section.summary),
+        "cover": cover(section.cover or _first_picture(section), words.root),
+        "colour": fill_colour(floor.color),
+        "number": number,
+        "kind": "section",
+        "kindLabel": words.word("floor", number=floor.number),
+        "detail": count_words(words, "exhibits", len(section.exhibits)),
+    }
+
+
+def exhibit_card(exhibit: Any, floor: Any, number: int, words: Words) -> dict[str, Any]:
+    return {
+        "cardId": exhibit.id,
+        "title": words.text(exhibit.title),
+        "summary": words.text(exhibit.summary),
+        "cover": cover(exhibit.cover or picture_of(exhibit), words.root),
+        "colour": fill_colour(floor.color),
+        "number": number,
+        "kind": exhibit.type,
+        "kindLabel": words.word(f"type_{exhibit.type}"),
+        "detail": "",
+    }
+
+
+def picture_of(exhibit: Any) -> str | None:
+    """The picture that best stands for an exhibit on its card when it has no cover."""
+    for name in ("image", "poster"):
+        value = getattr(exhibit, name, None)
+        if isinstance(value, str):
+            return value
+    items = getattr(exhibit, "items", None)
+    if items and hasattr(items[0], "image"):
+        return str(items[0].image)
+    after = getattr(exhibit, "after", None)
+    if after is not None:
+        return str(after.image)
+    return None
+
+
+def _first_picture(section: Any) -> str | None:
+    for exhibit in section.exhibits:
+        picture = exhibit.cover or picture_of(exhibit)
+        if picture:
+            return str(picture)
+    return None
+
+
+def exhibit_view_data(exhibit: Any, words: Words, root: Path) -> dict[str, Any]:
+    """The exhibit for its view (helper module `exhibit_data`), or a card for the fallback."""
+    exhibit_to_qml: Callable[..., Any] | None
+    try:
+        from kiosk.app.exhibit_data import exhibit_to_qml
+    except ImportError:
+        exhibit_to_qml = None
+    if exhibit_to_qml is not None:
+        try:
+            data = dict(exhibit_to_qml(exhibit, words.language, words.fallback, root))
+            data.setdefault("view", VIEW_NAMES.get(exhibit.type, ""))
+            return data
+        except Exception:  # one broken exhibit must not take the exhibition down
+            log.exception("exhibit %s could not be prepared; showing its card instead", exhibit.id)
+    return {
+        "id": exhibit.id,
+        "type": exhibit.type,
+        "view": "",
+        "title": words.text(exhibit.title),
+        "summary": words.text(exhibit.summary),
+        "cover": cover(exhibit.cover or picture_of(exhibit), words.root),
+    }
+
+
+def media_kind(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in VIDEO_SUFFIXES:
+        return "video"
+    return "image" if suffix in IMAGE_SUFFIXES else "other"

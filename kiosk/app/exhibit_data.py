@@ -1,0 +1,281 @@
+"""An exhibit as plain data for its QML view: texts in the visitor's language, media as URLs.
+
+Views never read files or pick languages; everything they show is prepared here and is plain
+Python data (dicts, lists, strings, numbers), so this module is tested without a display.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl
+
+from kiosk.app.captions import Cue, load_captions
+from kiosk.content import model
+from kiosk.content.i18n import pick, resolve
+
+
+VIEWS: dict[str, str] = {
+    "article": "ArticleView",
+    "image": "ImageView",
+    "gallery": "GalleryView",
+    "video": "VideoView",
+    "audio": "AudioView",
+    "timeline": "TimelineView",
+    "stats": "StatsView",
+    "chart": "ChartView",
+    "before_after": "BeforeAfterView",
+    "map": "MapView",
+    "quote": "QuoteView",
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "before": "Before",
+        "after": "After",
+        "transcript": "Transcript",
+        "play": "Play",
+        "pause": "Pause",
+        "replay": "Play again",
+        "zoomIn": "Zoom in",
+        "zoomOut": "Zoom out",
+        "resetZoom": "Fit to screen",
+        "previous": "Previous",
+        "next": "Next",
+        "close": "Close",
+        "captions": "Captions",
+        "captionsOn": "Captions on",
+        "captionsOff": "Captions off",
+        "source": "Source",
+        "dragToCompare": "Drag the handle to compare",
+        "tapMarker": "Tap a marker to find out more",
+        "swipeHint": "Swipe or use the arrows",
+        "pinchHint": "Pinch or double-tap to zoom",
+        "cannotPlay": "This film cannot be played right now.",
+        "cannotPlayAudio": "This recording cannot be played right now.",
+    },
+    "zh": {
+        "before": "之前",
+        "after": "之后",
+        "transcript": "文字稿",
+        "play": "播放",
+        "pause": "暂停",
+        "replay": "重新播放",
+        "zoomIn": "放大",
+        "zoomOut": "缩小",
+        "resetZoom": "适合屏幕",
+        "previous": "上一张",
+        "next": "下一张",
+        "close": "关闭",
+        "captions": "字幕",
+        "captionsOn": "字幕已开",
+        "captionsOff": "字幕已关",
+        "source": "来源",
+        "dragToCompare": "拖动手柄进行对比",
+        "tapMarker": "点击标记了解更多",
+        "swipeHint": "滑动或点击箭头",
+        "pinchHint": "双指缩放或双击放大",
+        "cannotPlay": "此影片暂时无法播放。",
+        "cannotPlayAudio": "此录音暂时无法播放。",
+    },
+}
+
+SERIES_COLOURS = ("#e0a43a", "#5fb3d9", "#8fcf7a", "#e57f6f", "#b59ce6", "#f0d46a")
+"""Chart colours for series without their own; each reads well on the dark background."""
+
+
+def labels_for(language: str) -> dict[str, str]:
+    """Interface words in the visitor's language; English where there is no translation."""
+    base = language.split("-")[0]
+    return {**LABELS["en"], **LABELS.get(base, {})}
+
+
+def file_url(root: Path, path: str | None) -> str:
+    """A file URL for a content media file, or '' when there is none."""
+    return QUrl.fromLocalFile(str(root / path)).toString() if path else ""
+
+
+def paragraphs(text: str) -> list[str]:
+    """Text split on blank lines; lines inside a paragraph are joined with spaces."""
+    blocks = [block.strip() for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n"))]
+    return [" ".join(line.strip() for line in block.splitlines()) for block in blocks if block]
+
+
+def pick_language(files: Mapping[str, str], language: str, fallback: str) -> str | None:
+    """The file for the language, else for the fallback language, else None."""
+    for key in (language, language.split("-")[0], fallback):
+        if key in files:
+            return files[key]
+    return None
+
+
+def natural_decimals(value: float) -> int:
+    """The decimals a figure is written with: 5.721 has 3, 572.1 has 1, 95 has none."""
+    text = f"{value:.3f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def format_number(value: float, decimals: int) -> str:
+    """A figure with thousands separators, e.g. 12,345.6."""
+    return f"{value:,.{decimals}f}"
+
+
+def nice_axis(low: float, high: float, most_steps: int = 6) -> tuple[float, float, list[float]]:
+    """Round axis limits around the data, zero included, with at most `most_steps` intervals."""
+    low, high = min(low, 0.0), max(high, 0.0)
+    if high == low:
+        high = low + 1.0
+    magnitude = 10 ** math.floor(math.log10((high - low) / most_steps))
+    candidates = [m * magnitude * scale for scale in (1, 10, 100) for m in (1, 2, 2.5, 5)]
+    for step in candidates:
+        if math.ceil(high / step) - math.floor(low / step) <= most_steps:
+            break
+    axis_min = math.floor(low / step) * step
+    axis_max = math.ceil(high / step) * step
+    count = round((axis_max - axis_min) / step)
+    ticks = [round(axis_min + i * step, 10) for i in range(count + 1)]
+    return axis_min, axis_max, ticks
+
+
+def exhibit_to_qml(exhibit: Any, language: str, fallback: str, root: Path) -> dict[str, Any]:
+    """Everything an exhibit's view shows, ready for QML."""
+
+    def text(value: Mapping[str, str] | None) -> str:
+        return resolve(value, language, fallback)
+
+    data: dict[str, Any] = {
+        "id": exhibit.id,
+        "type": exhibit.type,
+        "view": VIEWS[exhibit.type],
+        "language": language,
+        "title": text(exhibit.title),
+        "summary": text(exhibit.summary),
+        "cover": file_url(root, exhibit.cover),
+        "labels": labels_for(language),
+    }
+    if isinstance(exhibit, model.Article):
+        data |= {
+            "paragraphs": paragraphs(text(exhibit.body)),
+            "image": file_url(root, exhibit.image),
+            "caption": text(exhibit.caption),
+        }
+    elif isinstance(exhibit, model.ImageExhibit):
+        data |= {
+            "image": file_url(root, exhibit.image),
+            "caption": text(exhibit.caption),
+            "credit": text(exhibit.credit),
+        }
+    elif isinstance(exhibit, model.Gallery):
+        data["items"] = [
+            {"image": file_url(root, item.image), "caption": text(item.caption)}
+            for item in exhibit.items
+        ]
+    elif isinstance(exhibit, model.Video):
+        data |= _video(exhibit, language, fallback, root) | {"caption": text(exhibit.caption)}
+    elif isinstance(exhibit, model.Audio):
+        audio = pick_language(exhibit.audio, language, fallback)
+        audio = audio or next(iter(exhibit.audio.values()))
+        data |= {
+            "audio": file_url(root, audio),
+            "transcript": paragraphs(text(exhibit.transcript)),
+            "image": file_url(root, exhibit.image),
+        }
+    elif isinstance(exhibit, model.Timeline):
+        data["events"] = [
+            {
+                "year": event.year,
+                "yearText": str(event.year) if event.year >= 0 else f"{-event.year} BC",
+                "title": text(event.title),
+                "text": text(event.text),
+                "image": file_url(root, event.image),
+            }
+            for event in exhibit.events
+        ]
+    elif isinstance(exhibit, model.Stats):
+        data |= {
+            "items": [_stat(item, text, pick(item.value, language, fallback)) for item in exhibit.items],
+            "note": text(exhibit.note),
+        }
+    elif isinstance(exhibit, model.Chart):
+        data |= _chart(exhibit, text)
+    elif isinstance(exhibit, model.BeforeAfter):
+        data |= {
+            "before": {"image": file_url(root, exhibit.before.image), "label": text(exhibit.before.label)},
+            "after": {"image": file_url(root, exhibit.after.image), "label": text(exhibit.after.label)},
+            "caption": text(exhibit.caption),
+        }
+    elif isinstance(exhibit, model.MapExhibit):
+        data |= {
+            "image": file_url(root, exhibit.image),
+            "caption": text(exhibit.caption),
+            "hotspots": [
+                {"x": spot.x, "y": spot.y, "label": text(spot.label), "exhibit": spot.exhibit}
+                for spot in exhibit.hotspots
+            ],
+        }
+    elif isinstance(exhibit, model.Quote):
+        data |= {
+            "text": text(exhibit.text),
+            "author": text(exhibit.author),
+            "role": text(exhibit.role),
+            "image": file_url(root, exhibit.image),
+        }
+    return data
+
+
+def _video(exhibit: model.Video, language: str, fallback: str, root: Path) -> dict[str, Any]:
+    captions_path = pick_language(exhibit.captions, language, fallback)
+    cues: list[Cue] = load_captions(root / captions_path) if captions_path else []
+    return {
+        "video": file_url(root, exhibit.video),
+        "poster": file_url(root, exhibit.poster),
+        "cues": [dict(cue) for cue in cues],
+        "hasCaptions": bool(cues),
+        "loop": exhibit.loop,
+        "autoplay": exhibit.autoplay,
+    }
+
+
+def _stat(item: model.Stat, text: Any, value: float) -> dict[str, Any]:
+    decimals = item.decimals if item.decimals is not None else natural_decimals(value)
+    return {
+        "value": value,
+        "decimals": decimals,
+        "prefix": item.prefix,
+        "formatted": format_number(value, decimals),
+        "label": text(item.label),
+        "unit": text(item.unit),
+    }
+
+
+def _chart(exhibit: model.Chart, text: Any) -> dict[str, Any]:
+    values = [value for series in exhibit.series for value in series.values]
+    axis_min, axis_max, ticks = nice_axis(min(values), max(values))
+    decimals = 0 if all(float(v).is_integer() for v in values) else 1
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    tick_decimals = 0 if float(step).is_integer() else (1 if (step * 10).is_integer() else 2)
+    return {
+        "kind": exhibit.kind,
+        "categories": [text(category) for category in exhibit.categories],
+        "series": [
+            {
+                "name": text(series.name),
+                "color": series.color or SERIES_COLOURS[index % len(SERIES_COLOURS)],
+                "values": list(series.values),
+                "valueTexts": [format_number(value, decimals) for value in series.values],
+            }
+            for index, series in enumerate(exhibit.series)
+        ],
+        "min": min(values),
+        "max": max(values),
+        "axisMin": axis_min,
+        "axisMax": axis_max,
+        "ticks": ticks,
+        "tickTexts": [format_number(tick, tick_decimals) for tick in ticks],
+        "unit": text(exhibit.unit),
+        "source": text(exhibit.source),
+    }

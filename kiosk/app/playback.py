@@ -1,0 +1,248 @@
+"""The one media player of the kiosk: every film and narration plays through it.
+
+A single QMediaPlayer and QAudioOutput are kept for the life of the screen and only their source
+changes, because making a new player for every exhibit has leaked memory in some Qt versions.
+Playback problems (a missing file, a missing codec, no loudspeaker) become `errorText` and a log
+line; the exhibit stays on screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton
+
+from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.app.registry import PerEngine
+
+try:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+except ImportError:  # QtMultimedia needs libpulse; without it the kiosk runs without media
+    QMediaPlayer = None  # type: ignore[assignment,misc]
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Playback"]
+
+log = logging.getLogger("kiosk.playback")
+
+INFINITE = -1
+"""Value of `loops` that repeats the media without end (QMediaPlayer.Infinite)."""
+
+
+@QmlElement
+@QmlSingleton
+class Playback(QObject):
+    """Plays the exhibit's film or narration; views bind to its properties and call its slots."""
+
+    sourceChanged = Signal()
+    playingChanged = Signal()
+    positionChanged = Signal()
+    durationChanged = Signal()
+    volumeChanged = Signal()
+    loopsChanged = Signal()
+    videoOutputChanged = Signal()
+    errorTextChanged = Signal()
+    sessionChanged = Signal()
+    visitorMediaStarted = Signal()
+    """The film or narration has started playing (a visitor is watching or listening)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = ""
+        self._session = 0
+        self._error_text = ""
+        self._video_output: QObject | None = None
+        self._player = None
+        self._audio = None
+        if QMediaPlayer is None:
+            self._error_text = "Films and narrations are not available on this computer."
+            log.error("QtMultimedia cannot be loaded; media exhibits will not play")
+            return
+        self._player = QMediaPlayer(self)
+        self._audio = QAudioOutput(self)
+        self._player.setAudioOutput(self._audio)
+        if not QMediaDevices.audioOutputs():
+            log.warning("no sound output found: films will play without sound")
+        self._player.playbackStateChanged.connect(self._on_state)
+        self._player.positionChanged.connect(self.positionChanged)
+        self._player.durationChanged.connect(self.durationChanged)
+        self._player.loopsChanged.connect(self.loopsChanged)
+        self._player.errorOccurred.connect(self._on_error)
+        self._audio.volumeChanged.connect(self.volumeChanged)
+
+    # -- registration ----------------------------------------------------------------------
+
+    @staticmethod
+    def create(engine: object) -> Playback:
+        """The player of this engine; QML asks for it on the first `Playback.` it meets."""
+        return Playback.for_engine(engine)
+
+    @staticmethod
+    def for_engine(engine: object) -> Playback:
+        return _PLAYERS.get(engine, Playback)
+
+    @staticmethod
+    def forget_engine(key: int) -> None:
+        _PLAYERS.forget(key)
+
+    # -- properties ------------------------------------------------------------------------
+
+    def _get_source(self) -> str:
+        return self._source
+
+    def _set_source(self, source: str) -> None:
+        if source == self._source:
+            return
+        self._source = source
+        self._set_error("")
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSource(QUrl(source) if source else QUrl())
+        self.sourceChanged.emit()
+
+    source = Property(str, _get_source, _set_source, notify=sourceChanged)
+
+    def _get_playing(self) -> bool:
+        return self._player is not None and (
+            self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        )
+
+    playing = Property(bool, _get_playing, notify=playingChanged)
+
+    def _get_position(self) -> int:
+        return int(self._player.position()) if self._player is not None else 0
+
+    position = Property(int, _get_position, notify=positionChanged)
+
+    def _get_duration(self) -> int:
+        return int(self._player.duration()) if self._player is not None else 0
+
+    duration = Property(int, _get_duration, notify=durationChanged)
+
+    def _get_volume(self) -> float:
+        return float(self._audio.volume()) if self._audio is not None else 0.0
+
+    def _set_volume(self, volume: float) -> None:
+        if self._audio is not None:
+            self._audio.setVolume(max(0.0, min(1.0, volume)))
+
+    volume = Property(float, _get_volume, _set_volume, notify=volumeChanged)
+
+    def _get_loops(self) -> int:
+        return int(self._player.loops()) if self._player is not None else 1
+
+    def _set_loops(self, loops: int) -> None:
+        if self._player is not None:
+            self._player.setLoops(INFINITE if loops < 0 else max(1, loops))
+
+    loops = Property(int, _get_loops, _set_loops, notify=loopsChanged)
+
+    def _get_video_output(self) -> QObject | None:
+        return self._video_output
+
+    def _set_video_output(self, output: QObject | None) -> None:
+        if output is self._video_output:
+            return
+        if self._video_output is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # the old output is already gone
+                self._video_output.destroyed.disconnect(self._on_output_destroyed)
+        self._video_output = output
+        if output is not None:
+            output.destroyed.connect(self._on_output_destroyed)
+        if self._player is not None:
+            self._player.setVideoOutput(output)  # type: ignore[arg-type]  # None detaches
+        self.videoOutputChanged.emit()
+
+    videoOutput = Property(QObject, _get_video_output, _set_video_output, notify=videoOutputChanged)
+
+    def _get_error_text(self) -> str:
+        return self._error_text
+
+    errorText = Property(str, _get_error_text, notify=errorTextChanged)
+
+    def _get_session(self) -> int:
+        return self._session
+
+    session = Property(int, _get_session, notify=sessionChanged)
+    """Changes each time a view opens media; a view owns the player while it holds the latest."""
+
+    # -- slots -----------------------------------------------------------------------------
+
+    @Slot(str, bool, result=int)
+    def open(self, source: str, loop: bool) -> int:
+        """Load a film or narration, ready to play; `loop` repeats it without a pause.
+
+        Returns the session number the view gives back to `release` when it closes.
+        """
+        self._set_source(source)
+        self._set_loops(INFINITE if loop else 1)
+        self._session += 1
+        self.sessionChanged.emit()
+        return self._session
+
+    @Slot(int)
+    def release(self, session: int) -> None:
+        """A view is closing: stop its media, unless another view has opened media since."""
+        if session == self._session:
+            self.stop()
+
+    @Slot()
+    def play(self) -> None:
+        if self._player is None or not self._source:
+            return
+        if self._player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
+            self._player.setPosition(0)
+        self._player.play()
+
+    @Slot()
+    def pause(self) -> None:
+        if self._player is not None:
+            self._player.pause()
+
+    @Slot()
+    def toggle(self) -> None:
+        if self._get_playing():
+            self.pause()
+        else:
+            self.play()
+
+    @Slot(int)
+    def seek(self, position_ms: int) -> None:
+        if self._player is not None:
+            self._player.setPosition(max(0, position_ms))
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop and forget the current media, so nothing plays behind the next screen."""
+        if self._player is not None:
+            self._player.stop()
+        self._set_source("")
+
+    # -- player events ---------------------------------------------------------------------
+
+    def _on_state(self, state: object) -> None:
+        self.playingChanged.emit()
+        if state == QMediaPlayer.PlaybackState.PlayingState:
+            self.visitorMediaStarted.emit()
+
+    def _on_error(self, error: object, message: str) -> None:
+        if error == QMediaPlayer.Error.NoError:
+            return
+        log.error("cannot play %s: %s", self._source, message or error)
+        self._set_error(message or "This media cannot be played.")
+
+    def _on_output_destroyed(self) -> None:
+        self._video_output = None
+        if self._player is not None:
+            self._player.setVideoOutput(None)  # type: ignore[arg-type]
+        self.videoOutputChanged.emit()
+
+    def _set_error(self, text: str) -> None:
+        if text != self._error_text:
+            self._error_text = text
+            self.errorTextChanged.emit()
+
+
+_PLAYERS: PerEngine[Playback] = PerEngine()
+"""One player per QML engine."""

@@ -1,0 +1,123 @@
+"""`kiosk run [DIR]`: the exhibition, full screen on the chosen screen, ready for visitors.
+
+Content with errors does not stop the kiosk: the problems are printed for staff (as
+`kiosk validate` prints them) and visitors see a calm "Back soon" screen instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("kiosk.run")
+
+NO_DISPLAY = (
+    "kiosk run: there is no display here; use `kiosk render` for pictures of every screen, "
+    "or start a display with `xvfb-run kiosk run` or `cage -- kiosk run`."
+)
+
+
+def has_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """Whether Qt can open a window: a display server, or a platform chosen explicitly."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def load_content(root: Path) -> Any | None:
+    """The exhibition, or None after printing every problem that stops it from loading."""
+    from kiosk.content.errors import summary
+    from kiosk.content.load import load_exhibition
+
+    result = load_exhibition(root)
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    if result.has_errors or result.exhibition is None:
+        print(summary(result.problems), file=sys.stderr)
+        print("kiosk run: showing 'Back soon' until the content is fixed", file=sys.stderr)
+        return None
+    return result.exhibition
+
+
+def place_window(window: Any, app: Any, args: argparse.Namespace) -> None:
+    """Full screen on the chosen screen, or a normal window with --windowed or --size."""
+    from PySide6.QtCore import Qt
+
+    screens = app.screens()
+    index = args.screen if 0 <= args.screen < len(screens) else 0
+    if index != args.screen:
+        print(f"kiosk run: there is no screen {args.screen}; using screen 0 "
+              f"(this computer has {len(screens)})", file=sys.stderr)
+    screen = screens[index]
+    window.setScreen(screen)
+    geometry = screen.geometry()
+    if args.windowed or args.size:
+        width, height = args.size or (min(1920, geometry.width()), min(1080, geometry.height()))
+        window.resize(width, height)
+        window.setPosition(geometry.x() + max(0, (geometry.width() - width) // 2),
+                           geometry.y() + max(0, (geometry.height() - height) // 2))
+        window.show()
+        return
+    # without a window manager showFullScreen() may keep a small window: take the screen first
+    window.setGeometry(geometry)
+    window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+    window.showFullScreen()  # the operations' lockdown hides the cursor until the mouse moves
+
+
+def main(args: argparse.Namespace) -> int:
+    root: Path = args.dir
+    if not root.is_dir():
+        print(f"kiosk run: '{root}' is not a folder", file=sys.stderr)
+        return 2
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    from kiosk.ops.logs import route_qt_messages, setup_logging
+    from kiosk.ops.snapshot import load_for_startup
+
+    log_file = setup_logging()
+    startup = load_for_startup(root)  # content with errors: the last good copy, if there is one
+    exhibition = _report_startup(startup)
+
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app.screens import KioskWindow
+    from kiosk.ops.operations import Operations, Startup
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    route_qt_messages()
+    size = args.size or (1920, 1080)
+    try:
+        kiosk = KioskWindow(exhibition, startup.root.resolve(), size=size)
+    except RuntimeError as error:
+        print(f"kiosk run: {error}", file=sys.stderr)
+        return 1
+    place_window(kiosk.window, app, args)
+    operations = Operations(kiosk, root.resolve(), kiosk_mode=not (args.windowed or args.size),
+                            startup=Startup(startup.from_snapshot, startup.current.problems))
+    log.info("showing %s; log file %s", startup.root.resolve() if exhibition else "the 'Back soon' screen",
+             log_file)
+    code = app.exec()
+    operations.close()
+    kiosk.close()
+    return int(code)
+
+
+def _report_startup(startup: Any) -> Any | None:
+    """Print the content folder's problems for staff; the exhibition to show (or None)."""
+    from kiosk.content.errors import summary
+
+    for problem in startup.current.problems:
+        print(problem.format(), file=sys.stderr)
+    if startup.current.has_errors:
+        print(summary(startup.current.problems), file=sys.stderr)
+        if startup.from_snapshot:
+            print(f"kiosk run: showing the last good content from {startup.root}", file=sys.stderr)
+        else:
+            print("kiosk run: showing 'Back soon' until the content is fixed", file=sys.stderr)
+    return startup.shown.exhibition

@@ -1,0 +1,31 @@
+import QtQuick
+import Kiosk
+
+// A cover picture that fills its box (cropped, decoded at the box's size) and fades in.
+// Without a picture, or while it loads, the box shows a calm tint of the given colour.
+Rectangle {
+    id: root
+
+    property string source: ""
+    property color tint: Theme.surface
+
+    color: Qt.darker(root.tint, 1.6)
+    clip: true
+
+    Image {
+        id: picture
+
+        anchors.fill: parent
+        source: root.source
+        sourceSize.width: Math.ceil(root.width)
+        sourceSize.height: Math.ceil(root.height)
+        fillMode: Image.PreserveAspectCrop
+        asynchronous: true
+        cache: true
+        opacity: picture.status === Image.Ready ? 1 : 0
+
+        Behavior on opacity {
+            NumberAnimation { duration: Theme.reducedMotion ? 0 : 300 }
+        }
+    }
+}

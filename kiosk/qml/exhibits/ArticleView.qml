@@ -1,0 +1,128 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import Kiosk
+import "parts"
+
+// Text to read: a comfortable column with the title, paragraphs and an optional picture.
+Item {
+    id: root
+
+    required property var exhibit
+    readonly property bool hasImage: (root.exhibit.image ?? "") !== ""
+    // on a tall screen the picture goes under the text instead of beside it
+    readonly property bool sideBySide: root.hasImage && root.width > root.height
+    readonly property real columnWidth: Math.min(Theme.bodySize * 26,
+                                                 root.sideBySide ? (root.width - Theme.margin * 3) * 0.5
+                                                                 : root.width - Theme.margin * 2)
+
+    signal openExhibit(string exhibitId)
+
+    Flickable {
+        id: reader
+
+        x: root.sideBySide ? Theme.margin * 1.5 : (root.width - width) / 2
+        y: 0
+        width: root.columnWidth
+        height: root.hasImage && !root.sideBySide ? root.height * 0.6 : root.height
+        contentWidth: width
+        contentHeight: article.height + Theme.margin * 2
+        clip: true
+        flickableDirection: Flickable.VerticalFlick
+        boundsBehavior: Flickable.DragOverBounds
+        interactive: contentHeight > height
+
+        Column {
+            id: article
+
+            y: Theme.margin
+            width: reader.width
+            spacing: Theme.bodySize
+
+            ExhibitTitle {
+                width: parent.width
+                title: root.exhibit.title
+                summary: root.exhibit.summary
+            }
+
+            Rectangle {
+                width: Theme.unit * 8
+                height: Math.max(3, Theme.unit / 2)
+                radius: height / 2
+                color: Theme.accent
+            }
+
+            Repeater {
+                model: root.exhibit.paragraphs
+
+                Text {
+                    required property string modelData
+                    required property int index
+
+                    width: article.width
+                    text: modelData
+                    color: index === 0 ? Theme.text : Qt.tint(Theme.text, Qt.rgba(0, 0, 0, 0.04))
+                    wrapMode: Text.Wrap
+                    lineHeight: 1.5
+                    font.family: Theme.fontFamily
+                    font.pixelSize: index === 0 ? Math.round(Theme.bodySize * 1.12) : Theme.bodySize
+                }
+            }
+        }
+    }
+
+    // A soft fade tells the visitor there is more text below.
+    Rectangle {
+        x: reader.x
+        width: reader.width
+        height: Theme.margin * 2
+        y: reader.y + reader.height - height
+        visible: reader.interactive && !reader.atYEnd
+        gradient: Gradient {
+            GradientStop { position: 0; color: "transparent" }
+            GradientStop { position: 1; color: Theme.background }
+        }
+    }
+
+    Rectangle {
+        x: reader.x + reader.width + Theme.unit * 2
+        y: reader.visibleArea.yPosition * reader.height
+        width: Math.max(3, Theme.unit / 2)
+        height: reader.visibleArea.heightRatio * reader.height
+        radius: width / 2
+        color: Theme.mutedText
+        opacity: reader.moving ? 0.9 : 0.45
+        visible: reader.interactive
+    }
+
+    Item {
+        id: figure
+
+        visible: root.hasImage
+        x: root.sideBySide ? reader.x + reader.width + Theme.margin * 1.5 : Theme.margin
+        y: root.sideBySide ? Theme.margin : reader.y + reader.height + Theme.unit * 2
+        width: root.sideBySide ? root.width - x - Theme.margin * 1.5 : root.width - Theme.margin * 2
+        height: root.sideBySide ? root.height - Theme.margin * 2 : root.height - y - Theme.margin
+
+        Image {
+            id: picture
+
+            width: parent.width
+            height: parent.height - (caption.visible ? Theme.smallSize * 5 : 0)
+            source: root.exhibit.image ?? ""
+            sourceSize: Qt.size(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)))
+            fillMode: Image.PreserveAspectFit
+            verticalAlignment: Image.AlignTop
+            asynchronous: true
+        }
+
+        Caption {
+            id: caption
+
+            x: picture.x + (picture.width - picture.paintedWidth) / 2
+            y: picture.paintedHeight + Theme.unit * 2
+            width: picture.paintedWidth
+            text: root.exhibit.caption ?? ""
+        }
+    }
+}

@@ -1,0 +1,124 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import Kiosk
+import "parts"
+
+// Pictures to swipe through, one at a time, with big arrows and "3 / 7" underneath.
+Item {
+    id: root
+
+    required property var exhibit
+    readonly property alias currentIndex: pictures.currentIndex
+    readonly property int count: pictures.count
+
+    signal openExhibit(string exhibitId)
+
+    ExhibitTitle {
+        id: heading
+
+        x: Theme.margin
+        y: Theme.margin / 2
+        width: root.width - Theme.margin * 2
+        title: root.exhibit.title
+    }
+
+    ListView {
+        id: pictures
+
+        x: Theme.margin * 2 + Theme.touchTarget
+        y: heading.y + heading.height + Theme.unit * 3
+        width: root.width - x * 2
+        height: footer.y - y - Theme.unit * 2
+        orientation: ListView.Horizontal
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        preferredHighlightBegin: 0
+        preferredHighlightEnd: width
+        highlightMoveDuration: Theme.reducedMotion ? 0 : 400
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        cacheBuffer: Math.max(0, Math.round(width))
+        model: root.exhibit.items
+
+        delegate: Item {
+            id: slide
+
+            required property var modelData
+            required property int index
+
+            width: pictures.width
+            height: pictures.height
+
+            Image {
+                id: picture
+
+                anchors.fill: parent
+                anchors.bottomMargin: Theme.smallSize * 3
+                source: slide.modelData.image
+                sourceSize: Qt.size(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)))
+                fillMode: Image.PreserveAspectFit
+                asynchronous: true
+            }
+
+            Text {
+                x: (slide.width - width) / 2
+                y: picture.y + (picture.height + picture.paintedHeight) / 2 + Theme.unit * 2
+                width: Math.min(slide.width, Math.max(picture.paintedWidth, Theme.bodySize * 20))
+                text: slide.modelData.caption
+                color: Theme.text
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.smallSize
+            }
+        }
+    }
+
+    TouchButton {
+        objectName: "previous"
+        x: Theme.margin
+        anchors.verticalCenter: pictures.verticalCenter
+        size: Theme.touchTarget * 1.2
+        icon: "left"
+        label: root.exhibit.labels.previous
+        enabled: pictures.currentIndex > 0
+        onClicked: pictures.decrementCurrentIndex()
+    }
+
+    TouchButton {
+        objectName: "next"
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.margin
+        anchors.verticalCenter: pictures.verticalCenter
+        size: Theme.touchTarget * 1.2
+        icon: "right"
+        label: root.exhibit.labels.next
+        enabled: pictures.currentIndex < pictures.count - 1
+        onClicked: pictures.incrementCurrentIndex()
+    }
+
+    Item {
+        id: footer
+
+        x: Theme.margin
+        y: root.height - height - Theme.margin / 2
+        width: root.width - Theme.margin * 2
+        height: Theme.touchTarget
+
+        PageDots {
+            anchors.centerIn: parent
+            count: pictures.count
+            current: pictures.currentIndex
+        }
+
+        Text {
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            text: root.exhibit.labels.swipeHint
+            color: Theme.mutedText
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.smallSize
+        }
+    }
+}

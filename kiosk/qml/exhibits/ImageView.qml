@@ -1,0 +1,107 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import Kiosk
+import "parts"
+
+// One picture to look at closely: pinch, double-tap or the buttons to zoom; drag to move.
+Item {
+    id: root
+
+    required property var exhibit
+    readonly property alias zoom: zoomArea.zoomLevel
+
+    signal openExhibit(string exhibitId)
+
+    function zoomIn() {
+        zoomArea.zoomIn();
+    }
+
+    ExhibitTitle {
+        id: heading
+
+        x: Theme.margin
+        y: Theme.margin / 2
+        width: root.width - Theme.margin * 2
+        title: root.exhibit.title
+    }
+
+    Rectangle {
+        id: stage
+
+        x: Theme.margin
+        y: heading.y + heading.height + Theme.unit * 3
+        width: root.width - Theme.margin * 2
+        height: footer.y - y - Theme.unit * 3
+        radius: Theme.radius
+        color: Qt.darker(Theme.background, 1.25)
+
+        ZoomArea {
+            id: zoomArea
+
+            anchors.fill: parent
+            anchors.margins: Theme.unit
+            source: root.exhibit.image
+        }
+    }
+
+    Item {
+        id: footer
+
+        x: Theme.margin
+        y: root.height - height - Theme.margin / 2
+        width: root.width - Theme.margin * 2
+        height: Math.max(controls.height, caption.height)
+
+        Caption {
+            id: caption
+
+            anchors.verticalCenter: parent.verticalCenter
+            width: Math.min(parent.width - controls.width - Theme.margin, Theme.bodySize * 40)
+            text: root.exhibit.caption ?? ""
+            credit: root.exhibit.credit ?? ""
+        }
+
+        Row {
+            id: controls
+
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
+            spacing: Theme.unit * 2
+
+            Text {
+                anchors.verticalCenter: parent.verticalCenter
+                text: root.exhibit.labels.pinchHint
+                color: Theme.mutedText
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.smallSize
+                visible: !zoomArea.zoomed
+            }
+
+            TouchButton {
+                objectName: "zoomOut"
+                icon: "minus"
+                label: root.exhibit.labels.zoomOut
+                enabled: zoomArea.zoomed
+                onClicked: zoomArea.zoomOut()
+            }
+
+            TouchButton {
+                objectName: "zoomIn"
+                icon: "plus"
+                label: root.exhibit.labels.zoomIn
+                enabled: zoomArea.zoomLevel < zoomArea.maxZoom - 0.01
+                onClicked: zoomArea.zoomIn()
+            }
+
+            TouchButton {
+                objectName: "resetZoom"
+                icon: "fit"
+                label: root.exhibit.labels.resetZoom
+                showLabel: true
+                visible: zoomArea.zoomed
+                onClicked: zoomArea.reset()
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import Kiosk
+
+// A picture's caption, with its credit line underneath in quieter type.
+Column {
+    id: caption
+
+    property string text: ""
+    property string credit: ""
+
+    spacing: Theme.unit / 2
+    visible: text.length > 0 || credit.length > 0
+
+    Text {
+        width: caption.width
+        visible: caption.text.length > 0
+        text: caption.text
+        color: Theme.text
+        wrapMode: Text.Wrap
+        lineHeight: 1.25
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.smallSize
+    }
+
+    Text {
+        width: caption.width
+        visible: caption.credit.length > 0
+        text: caption.credit
+        color: Theme.mutedText
+        wrapMode: Text.Wrap
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.smallSize
+        font.italic: true
+    }
+}

@@ -1,0 +1,35 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import Kiosk
+
+// The exhibit's title with its one-line summary.
+Column {
+    id: heading
+
+    property string title: ""
+    property string summary: ""
+
+    spacing: Theme.unit
+
+    Text {
+        width: heading.width
+        text: heading.title
+        color: Theme.text
+        wrapMode: Text.Wrap
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.titleSize
+        font.weight: Font.DemiBold
+        Accessible.role: Accessible.Heading
+    }
+
+    Text {
+        width: heading.width
+        visible: heading.summary.length > 0
+        text: heading.summary
+        color: Theme.mutedText
+        wrapMode: Text.Wrap
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.bodySize
+    }
+}

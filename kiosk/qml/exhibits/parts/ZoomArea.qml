@@ -1,0 +1,157 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import Kiosk
+
+// A picture visitors can zoom: pinch, double-tap, or the zoom buttons; drag to move around.
+// Children declared inside are placed over the picture and move and zoom with it.
+Item {
+    id: area
+
+    property url source
+    property real maxZoom: 5
+    property real zoomLevel: 1
+    property real panX: 0
+    property real panY: 0
+    readonly property bool zoomed: zoomLevel > 1.01
+    readonly property alias pictureX: content.x
+    readonly property alias pictureY: content.y
+    readonly property alias pictureWidth: content.width
+    readonly property alias pictureHeight: content.height
+    readonly property alias status: picture.status
+    readonly property bool gesturing: pinch.active || drag.active
+    property bool easing: false
+    default property alias overlay: content.data
+
+    function clampPan(pan, extent, view, zoom) {
+        const shown = extent * zoom;
+        if (shown <= view)
+            return (view - shown) / 2;
+        return Math.min(0, Math.max(view - shown, pan));
+    }
+
+    function zoomAt(requested, px, py) {
+        const zoom = Math.max(1, Math.min(area.maxZoom, requested));
+        const factor = zoom / area.zoomLevel;
+        const fromX = area.clampPan(area.panX, content.width, area.width, area.zoomLevel);
+        const fromY = area.clampPan(area.panY, content.height, area.height, area.zoomLevel);
+        const nextX = px - (px - fromX) * factor;
+        const nextY = py - (py - fromY) * factor;
+        area.zoomLevel = zoom;
+        area.panX = area.clampPan(nextX, content.width, area.width, zoom);
+        area.panY = area.clampPan(nextY, content.height, area.height, zoom);
+    }
+
+    // Zoom changes from a button or a double-tap glide; layout changes and gestures apply at once.
+    function glideTo(zoom, px, py) {
+        area.easing = !Theme.reducedMotion;
+        area.zoomAt(zoom, px, py);
+        area.easing = false;
+    }
+
+    function zoomIn() {
+        area.glideTo(area.zoomLevel * 1.6, area.width / 2, area.height / 2);
+    }
+
+    function zoomOut() {
+        area.glideTo(area.zoomLevel / 1.6, area.width / 2, area.height / 2);
+    }
+
+    function reset() {
+        area.glideTo(1, area.width / 2, area.height / 2);
+    }
+
+    clip: true
+    onWidthChanged: zoomAt(1, width / 2, height / 2)
+    onHeightChanged: zoomAt(1, width / 2, height / 2)
+
+    Item {
+        id: content
+
+        readonly property real fit: picture.implicitWidth > 0 && picture.implicitHeight > 0
+                                    ? Math.min(area.width / picture.implicitWidth,
+                                               area.height / picture.implicitHeight)
+                                    : 1
+
+        width: Math.round(picture.implicitWidth * fit)
+        height: Math.round(picture.implicitHeight * fit)
+        x: area.clampPan(area.panX, width, area.width, area.zoomLevel)
+        y: area.clampPan(area.panY, height, area.height, area.zoomLevel)
+        scale: area.zoomLevel
+        transformOrigin: Item.TopLeft
+
+        Behavior on scale {
+            enabled: area.easing
+            NumberAnimation { duration: Theme.transitionMs; easing.type: Easing.OutCubic }
+        }
+        Behavior on x {
+            enabled: area.easing
+            NumberAnimation { duration: Theme.transitionMs; easing.type: Easing.OutCubic }
+        }
+        Behavior on y {
+            enabled: area.easing
+            NumberAnimation { duration: Theme.transitionMs; easing.type: Easing.OutCubic }
+        }
+
+        Image {
+            id: picture
+
+            anchors.fill: parent
+            source: area.source
+            sourceSize: Qt.size(Math.max(1, Math.round(area.width * 2)),
+                                Math.max(1, Math.round(area.height * 2)))
+            fillMode: Image.PreserveAspectFit
+            asynchronous: true
+            smooth: true
+            mipmap: true
+        }
+    }
+
+    PinchHandler {
+        id: pinch
+
+        property real startZoom: 1
+
+        target: null
+        rotationAxis.enabled: false
+        onActiveChanged: {
+            if (active)
+                startZoom = area.zoomLevel;
+        }
+        onActiveScaleChanged: {
+            if (active)
+                area.zoomAt(startZoom * activeScale, centroid.position.x, centroid.position.y);
+        }
+    }
+
+    DragHandler {
+        id: drag
+
+        property real startX: 0
+        property real startY: 0
+
+        target: null
+        enabled: area.zoomed
+        onActiveChanged: {
+            if (active) {
+                startX = content.x;
+                startY = content.y;
+            }
+        }
+        onActiveTranslationChanged: {
+            if (!active)
+                return;
+            area.panX = area.clampPan(startX + activeTranslation.x, content.width, area.width, area.zoomLevel);
+            area.panY = area.clampPan(startY + activeTranslation.y, content.height, area.height, area.zoomLevel);
+        }
+    }
+
+    TapHandler {
+        onDoubleTapped: eventPoint => {
+            if (area.zoomed)
+                area.reset();
+            else
+                area.glideTo(2.5, eventPoint.position.x, eventPoint.position.y);
+        }
+    }
+}

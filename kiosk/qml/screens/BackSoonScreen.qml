@@ -1,0 +1,58 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// Shown when the content cannot be loaded: a calm notice in each language, never an error.
+Rectangle {
+    id: root
+
+    color: Theme.background
+
+    Column {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, Math.round(1200 * Theme.scale))
+        spacing: Theme.margin
+
+        Rectangle {
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Theme.unit * 12
+            height: Math.max(4, Theme.unit / 2)
+            radius: height / 2
+            color: Theme.accent
+        }
+
+        Repeater {
+            model: Navigator.notices
+
+            Column {
+                id: notice
+
+                required property var modelData
+
+                width: parent.width
+                spacing: Theme.unit * 2
+
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: notice.modelData.title
+                    color: Theme.text
+                    font.family: Theme.fontFor(notice.modelData.code)
+                    font.pixelSize: Theme.titleSize
+                    font.weight: Font.Bold
+                    wrapMode: Text.Wrap
+                }
+
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: notice.modelData.detail
+                    color: Theme.mutedText
+                    font.family: Theme.fontFor(notice.modelData.code)
+                    font.pixelSize: Theme.bodySize
+                    wrapMode: Text.Wrap
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+import "../components"
+
+// One section: its title and introduction, then its exhibits as cards.
+Item {
+    id: root
+
+    required property string sectionId
+    readonly property var section: Navigator.sectionData(root.sectionId, Navigator.dataVersion)
+
+    Flickable {
+        id: scroller
+
+        anchors.fill: parent
+        anchors.topMargin: Theme.headerHeight
+        contentWidth: width
+        contentHeight: page.implicitHeight + Theme.margin * 2
+        clip: true
+        boundsBehavior: Flickable.DragOverBounds
+        flickableDirection: Flickable.VerticalFlick
+
+        Column {
+            id: page
+
+            x: Theme.margin
+            y: Theme.margin
+            width: scroller.width - 2 * Theme.margin
+            spacing: Theme.margin
+
+            Row {
+                width: parent.width
+                spacing: Theme.margin * 0.6
+
+                Rectangle {
+                    width: Math.max(6, Theme.unit)
+                    height: intro.height
+                    radius: width / 2
+                    color: root.section.colour ?? Theme.floorColor
+                }
+
+                Column {
+                    id: intro
+
+                    width: parent.width - Theme.margin
+                    spacing: Theme.unit * 1.5
+
+                    Label {
+                        width: Math.min(parent.width, Math.round(1400 * Theme.scale))
+                        text: root.section.title ?? ""
+                        font.pixelSize: Theme.titleSize * 0.85
+                        font.weight: Font.Bold
+                        lineHeight: 1.05
+                    }
+
+                    Label {
+                        width: Math.min(parent.width, Math.round(1300 * Theme.scale))
+                        visible: text.length > 0
+                        text: root.section.summary ?? ""
+                        color: Theme.mutedText
+                        font.pixelSize: Theme.bodySize
+                    }
+                }
+            }
+
+            CardGrid {
+                width: parent.width
+                maximumColumns: 4
+                minimumCardWidth: Math.round(400 * Theme.scale)
+                model: Navigator.exhibitsOf(root.sectionId)
+                delegate: ExhibitCard {}
+            }
+        }
+    }
+
+    ScrollHint {
+        flickable: scroller
+    }
+}
