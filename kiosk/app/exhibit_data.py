@@ -18,7 +18,6 @@ from kiosk.app.captions import Cue, load_captions
 from kiosk.content import model
 from kiosk.content.i18n import pick, resolve
 
-
 VIEWS: dict[str, str] = {
     "article": "ArticleView",
     "image": "ImageView",
