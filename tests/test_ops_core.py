@@ -157,3 +157,13 @@ def test_systemd_unit_restarts_and_watches(tmp_path: Path) -> None:
     assert "WatchdogSec=30" in text
     assert "Type=notify" in text
     assert f"ExecStart=/opt/kiosk/bin/kiosk run '{tmp_path / 'my content'}'" in text
+
+
+def test_each_content_folder_has_its_own_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.ops.snapshot import default_snapshot_dir
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    first = default_snapshot_dir(tmp_path / "hall-a" / "content")
+    second = default_snapshot_dir(tmp_path / "hall-b" / "content")
+    assert first != second
+    assert first.parent == tmp_path / "state" / "kiosk" / "last-good"

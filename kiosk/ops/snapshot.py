@@ -22,8 +22,10 @@ log = logging.getLogger("kiosk.snapshot")
 TEXT_SUFFIXES = {".yaml", ".yml", ".json", ".vtt", ".md", ".txt"}
 
 
-def default_snapshot_dir() -> Path:
-    return state_dir() / "last-good"
+def default_snapshot_dir(content: Path) -> Path:
+    """One snapshot per content folder, so a kiosk never falls back to another folder's content."""
+    key = hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:12]
+    return state_dir() / "last-good" / f"{content.resolve().name}-{key}"
 
 
 def _files(root: Path) -> list[Path]:
@@ -49,8 +51,8 @@ def fingerprint(root: Path) -> str:
 
 def save_snapshot(content: Path, destination: Path | None = None) -> Path:
     """Mirror `content` into the snapshot folder atomically (the old snapshot stays until done)."""
-    destination = destination or default_snapshot_dir()
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    destination = destination or default_snapshot_dir(content)
+    destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     staging = destination.with_name(destination.name + ".new")
     if staging.exists():
         shutil.rmtree(staging)
@@ -90,7 +92,7 @@ def load_for_startup(content: Path, snapshot: Path | None = None) -> StartupCont
     """Load `content`; when it has errors, fall back to the last good snapshot if there is one.
 
     Valid content refreshes the snapshot (only when it changed)."""
-    snapshot = snapshot or default_snapshot_dir()
+    snapshot = snapshot or default_snapshot_dir(content)
     current = load_exhibition(content)
     if current.exhibition is not None:
         try:
