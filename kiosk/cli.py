@@ -51,6 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="exhibition.yaml or a floor file",
     )
     schema.add_argument("--write", type=Path, metavar="DIR", help="write both schemas into DIR")
+
+    set_pin = commands.add_parser("set-pin", help="set the staff PIN (stored only as a hash)")
+    set_pin.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+
+    install = commands.add_parser("install", help="install the systemd user service that starts the kiosk")
+    install.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
+    install.add_argument("--print", action="store_true", help="print the unit instead of writing it")
+
+    doctor = commands.add_parser("doctor", help="check display, touch, fonts, sound, content and PIN")
+    doctor.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
     return parser
 
 
@@ -92,11 +102,49 @@ def cmd_render(args: argparse.Namespace) -> int:
     return render_main(args)
 
 
+def cmd_set_pin(args: argparse.Namespace) -> int:
+    import getpass
+
+    from kiosk.ops.pin import valid_pin_text, write_pin
+
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        pin = getpass.getpass("New staff PIN (4 to 12 digits): ").strip()
+        if getpass.getpass("The same PIN again: ").strip() != pin:
+            print("kiosk set-pin: the two PINs differ; nothing changed", file=sys.stderr)
+            return 1
+    if not valid_pin_text(pin):
+        print("kiosk set-pin: a PIN is 4 to 12 digits; nothing changed", file=sys.stderr)
+        return 1
+    print(f"staff PIN saved (as a hash) in {write_pin(pin)}")
+    return 0
+
+
+def cmd_install(args: argparse.Namespace) -> int:
+    from kiosk.ops.install import install
+
+    if not args.dir.is_dir():
+        print(f"kiosk install: '{args.dir}' is not a folder", file=sys.stderr)
+        return 2
+    print(install(args.dir, print_only=args.print))
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from kiosk.ops.doctor import main as doctor_main
+
+    return doctor_main(args.dir)
+
+
 COMMANDS = {
     "run": cmd_run,
     "validate": cmd_validate,
     "render": cmd_render,
     "schema": cmd_schema,
+    "set-pin": cmd_set_pin,
+    "install": cmd_install,
+    "doctor": cmd_doctor,
 }
 
 

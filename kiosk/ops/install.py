@@ -29,6 +29,8 @@ NotifyAccess=main
 ExecStart={exec_start}
 Restart=always
 RestartSec=1
+# "Exit to desktop" in the staff panel exits with 0: stay stopped then. Restart exits with 75.
+RestartPreventExitStatus=0
 WatchdogSec={watchdog_seconds}
 TimeoutStopSec=10
 Environment=QT_QUICK_CONTROLS_STYLE=Basic

@@ -1,0 +1,175 @@
+"""`kiosk doctor [DIR]`: is this computer ready to run the kiosk? One line per check.
+
+    ok: display: xcb
+    warn: touch screen: none found — fix: plug in the touch screen's USB cable ...
+    fail: content: 2 errors — fix: run `kiosk validate content` and correct the lines it names
+
+Exit code 1 when any check fails (warnings do not fail).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.ops.paths import state_dir
+
+
+@dataclass(frozen=True)
+class Check:
+    level: str  # "ok", "warn" or "fail"
+    name: str
+    detail: str
+    fix: str = ""
+
+    def line(self) -> str:
+        text = f"{self.level}: {self.name}: {self.detail}"
+        return text + (f" — fix: {self.fix}" if self.fix and self.level != "ok" else "")
+
+
+def check_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> Check:
+    from kiosk.app.run import has_display
+
+    if not has_display(environ):
+        return Check("fail", "display", "no display (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM)",
+                     "run inside the kiosk session, e.g. `cage -- kiosk doctor`, or see deploy/README.md")
+    from PySide6.QtGui import QGuiApplication
+
+    platform = QGuiApplication.platformName()
+    screens = QGuiApplication.screens()
+    if not screens:
+        return Check("fail", "display", f"{platform}: no screen", "connect and switch on the display")
+    size = screens[0].size()
+    level = "warn" if platform in ("offscreen", "minimal") else "ok"
+    detail = f"{platform}, {len(screens)} screen(s), first {size.width()}x{size.height()}"
+    return Check(level, "display", detail, "this platform shows nothing: run inside the kiosk session")
+
+
+def check_touch() -> Check:
+    from PySide6.QtGui import QInputDevice
+
+    touch = [d.name() for d in QInputDevice.devices()
+             if d.type() in (QInputDevice.DeviceType.TouchScreen, QInputDevice.DeviceType.TouchPad)]
+    if touch:
+        return Check("ok", "touch screen", ", ".join(touch))
+    return Check("warn", "touch screen", "none found",
+                 "plug in the touch screen's USB cable; check `libinput list-devices`")
+
+
+def check_graphics() -> Check:
+    from PySide6.QtGui import QOpenGLContext
+    from PySide6.QtQuick import QQuickWindow
+
+    backend = QQuickWindow.graphicsApi()
+    context = QOpenGLContext()
+    if context.create():
+        return Check("ok", "graphics", f"OpenGL available (Qt Quick API {backend.name})")
+    return Check("warn", "graphics", "no OpenGL: Qt Quick will draw in software (slower animations)",
+                 "install the GPU driver (mesa: libgl1 libegl1) or set QT_QUICK_BACKEND=software")
+
+
+def check_fonts(exhibition: Any | None) -> list[Check]:
+    from PySide6.QtGui import QFontDatabase
+
+    families = set(QFontDatabase.families())
+    theme = exhibition.settings.theme if exhibition is not None else None
+    wanted = {theme.font_family if theme else "Noto Sans": "Latin text"}
+    languages = list(exhibition.settings.languages) if exhibition is not None else ["en"]
+    if any(code.startswith("zh") for code in languages):
+        wanted[theme.cjk_font_family if theme else "Noto Sans CJK SC"] = "Chinese text"
+        wanted["Noto Sans CJK SC"] = "Chinese text"
+    checks = []
+    for family, purpose in wanted.items():
+        if family in families:
+            checks.append(Check("ok", "font", f"{family} ({purpose})"))
+        else:
+            checks.append(Check("fail", "font", f"{family} ({purpose}) is not installed",
+                                "sudo apt install fonts-noto-core fonts-noto-cjk"))
+    return checks
+
+
+def check_audio() -> Check:
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError as error:
+        return Check("fail", "audio", f"QtMultimedia cannot load ({error})", "sudo apt install libpulse0")
+    outputs = QMediaDevices.audioOutputs()
+    if outputs:
+        return Check("ok", "audio", ", ".join(device.description() for device in outputs))
+    return Check("warn", "audio", "no sound output: films and narrations will be silent",
+                 "connect speakers; check `pactl list sinks short` (PipeWire or PulseAudio must run)")
+
+
+def check_content(root: Path) -> tuple[Check, Any | None]:
+    from kiosk.content.errors import summary
+    from kiosk.content.load import load_exhibition
+
+    if not root.is_dir():
+        missing = Check("fail", "content", f"'{root}' is not a folder", "name the folder: kiosk doctor DIR")
+        return missing, None
+    result = load_exhibition(root)
+    if result.has_errors:
+        return Check("fail", "content", summary(result.problems),
+                     f"run `kiosk validate {root}` and correct the lines it names"), None
+    return Check("ok", "content", summary(result.problems)), result.exhibition
+
+
+def check_pin() -> Check:
+    from kiosk.ops.pin import pin_file, read_pin_hash
+
+    if read_pin_hash() is None:
+        return Check("warn", "staff PIN", f"not set ({pin_file()})", "run: kiosk set-pin")
+    return Check("ok", "staff PIN", f"set ({pin_file()})")
+
+
+def check_state_folder(folder: Path | None = None) -> Check:
+    folder = folder or state_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
+            pass
+    except OSError as error:
+        return Check("fail", "state folder", f"{folder} is not writable ({error})",
+                     f"sudo chown -R $USER {folder}")
+    return Check("ok", "state folder", f"{folder} (logs, last good content)")
+
+
+def run_checks(root: Path) -> list[Check]:
+    """Every check, in the order staff read them."""
+    from PySide6.QtGui import QGuiApplication
+
+    display = check_display()
+    if display.level == "fail" and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the other checks still run without a screen
+    if QGuiApplication.instance() is None:
+        from PySide6.QtCore import QLoggingCategory
+
+        QGuiApplication(sys.argv[:1])
+        QLoggingCategory.setFilterRules("qt.multimedia.*=false")  # start-up notes, not findings
+    if display.level != "fail":
+        display = check_display()
+    content, exhibition = check_content(root)
+    steps: list[Callable[[], Check | list[Check]]] = [
+        check_touch, check_graphics, lambda: check_fonts(exhibition), check_audio, check_pin,
+        check_state_folder,
+    ]
+    checks = [display, content]
+    for step in steps:
+        try:
+            found = step()
+        except Exception as error:  # a check that breaks is itself a finding
+            found = Check("fail", getattr(step, "__name__", "check"), f"could not check: {error}")
+        checks.extend(found if isinstance(found, list) else [found])
+    return checks
+
+
+def main(root: Path) -> int:
+    checks = run_checks(root)
+    for check in checks:
+        print(check.line())
+    return 1 if any(check.level == "fail" for check in checks) else 0

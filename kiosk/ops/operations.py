@@ -1,0 +1,281 @@
+"""Everything that lets the kiosk run unattended, put together around one kiosk window.
+
+    kiosk = KioskWindow(exhibition, root)
+    operations = Operations(kiosk, content_root, kiosk_mode=not args.windowed)
+
+gives idle reset, lockdown, the staff gesture, PIN pad and panel, live content reload, opening
+hours, the crash handler and the systemd readiness and watchdog hooks. The overlays
+(kiosk/qml/ops/OpsLayer.qml) are placed over the window's content by Python, so Main.qml needs
+no change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlComponent
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.app.images import PROVIDER_ID
+from kiosk.ops import watchdog
+from kiosk.ops.crash import (
+    EXIT_TO_DESKTOP_CODE,
+    RESTART_EXIT_CODE,
+    CrashHandler,
+    defer_to_ui_thread,
+    prepare_ui_thread,
+)
+from kiosk.ops.hours import Hours, set_display_power
+from kiosk.ops.idle import Idle
+from kiosk.ops.lockdown import CURSOR_HIDE_MS, Lockdown
+from kiosk.ops.reload import DEBOUNCE_MS, ContentReloader
+from kiosk.ops.staff import PANEL_TIMEOUT_MS, Staff
+
+log = logging.getLogger("kiosk.ops")
+
+OPS_LAYER_QML = Path(__file__).resolve().parent.parent / "qml" / "ops" / "OpsLayer.qml"
+
+
+@dataclass
+class Timings:
+    """Overrides for the exhibition's timings (tests use fractions of a second)."""
+
+    idle_seconds: float | None = None
+    countdown_seconds: float | None = None
+    max_media_seconds: float | None = None
+    hold_seconds: float | None = None
+    window_seconds: float | None = None
+    cursor_hide_ms: int = CURSOR_HIDE_MS
+    debounce_ms: int = DEBOUNCE_MS
+    panel_timeout_ms: int = PANEL_TIMEOUT_MS
+
+
+@dataclass
+class Startup:
+    """What the kiosk started with (see kiosk.ops.snapshot.load_for_startup)."""
+
+    from_snapshot: bool = False
+    problems: list[Any] = field(default_factory=list)
+
+
+def _playback_for(engine: object) -> Any | None:
+    try:
+        from kiosk.app.playback import Playback
+    except ImportError:
+        return None
+    return Playback.for_engine(engine)
+
+
+class Operations(QObject):
+    """Idle, lockdown, staff access, reload, hours and crash handling for one kiosk window."""
+
+    def __init__(
+        self,
+        kiosk: Any,
+        content_root: Path,
+        *,
+        kiosk_mode: bool,
+        startup: Startup | None = None,
+        timings: Timings | None = None,
+        snapshot_dir: Path | None = None,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+        display_power: Callable[[bool], Any] = set_display_power,
+        pin_source: Callable[[], str | None] | None = None,
+        install_hooks: bool = True,
+    ) -> None:
+        super().__init__(kiosk.engine)
+        self.kiosk = kiosk
+        self.timings = timings or Timings()
+        self.startup = startup or Startup()
+        engine, window = kiosk.engine, kiosk.window
+        self.navigator = kiosk.navigator
+        self.playback = _playback_for(engine)
+        self.idle = Idle.for_engine(engine)
+        self.staff = Staff.for_engine(engine)
+        self.hours = Hours.for_engine(engine)
+        self.hours.clock, self.hours.display_power = clock, display_power
+        self.lockdown = Lockdown(window, kiosk_mode=kiosk_mode,
+                                 cursor_hide_ms=self.timings.cursor_hide_ms, parent=self)
+        self.reloader = ContentReloader(content_root, self.navigator, debounce_ms=self.timings.debounce_ms,
+                                        snapshot_dir=snapshot_dir, parent=self)
+        self.crash = CrashHandler(self.on_unexpected_error, defer_to_ui_thread)
+        self.sessions_today = 0
+        self._session_day = dt.date.today()
+        self._last_screen = str(self.navigator.property("screen"))
+        self._heartbeat: object | None = None
+        self._ready_sent = False
+
+        self.idle.attach(self.navigator, self.playback)
+        if pin_source is not None:
+            self.staff.set_pin_source(pin_source)
+        self.staff.set_timeout_ms(self.timings.panel_timeout_ms)
+        self._wire()
+        self.configure(self.navigator_exhibition())
+        self.staff.update_status(
+            showingSnapshot=self.startup.from_snapshot,
+            contentValid=not any(p.is_error for p in self.startup.problems),
+            contentErrors=[p.format() for p in self.startup.problems if p.is_error],
+        )
+        QGuiApplication.instance().installEventFilter(self.lockdown)  # type: ignore[union-attr]
+        if install_hooks:
+            prepare_ui_thread()
+            self.crash.install()
+            self._stop_on_signals()
+        if kiosk_mode:
+            self.lockdown.inhibit_screensaver()
+        self.overlay = self._attach_overlay()
+        window.frameSwapped.connect(self._on_first_frame)
+
+    # -- wiring ----------------------------------------------------------------------------
+
+    def navigator_exhibition(self) -> Any | None:
+        return self.navigator.exhibition
+
+    def _wire(self) -> None:
+        lockdown, staff, idle, hours = self.lockdown, self.staff, self.idle, self.hours
+        lockdown.swallow_presses = lambda: idle.counting
+        lockdown.activity.connect(idle.activity)
+        lockdown.activity.connect(staff.touched)
+        lockdown.pointerPressed.connect(
+            lambda x, y: staff.pointer_pressed(x, y, lockdown.window.width(), lockdown.window.height()))
+        lockdown.pointerMoved.connect(
+            lambda x, y: staff.pointer_moved(x, y, lockdown.window.width(), lockdown.window.height()))
+        lockdown.pointerReleased.connect(staff.pointer_released)
+        staff.reloadRequested.connect(self.reloader.reload_now)
+        staff.restartRequested.connect(lambda: self.quit(RESTART_EXIT_CODE))
+        staff.exitRequested.connect(lambda: self.quit(EXIT_TO_DESKTOP_CODE))
+        staff.volumeChosen.connect(self._set_volume)
+        staff.panelOpened.connect(lambda: idle.set_enabled(False))
+        staff.panelClosed.connect(lambda: idle.set_enabled(hours.is_open))
+        staff.panelOpened.connect(self._refresh_schedule_text)
+        hours.closed.connect(self._on_closed)
+        hours.opened.connect(self._on_opened)
+        self.reloader.checked.connect(self._on_checked)
+        self.reloader.swapped.connect(self._on_swapped)
+        self.navigator.screenChanged.connect(self._on_screen)
+
+    def configure(self, exhibition: Any | None) -> None:
+        """Take timings, staff settings and hours from the exhibition (at start and each reload)."""
+        settings = exhibition.settings if exhibition is not None else None
+        t = self.timings
+        attract, staff = (settings.attract, settings.staff) if settings else (None, None)
+        self.idle.set_timing(
+            t.idle_seconds or (attract.idle_seconds if attract else 60),
+            t.countdown_seconds or (attract.countdown_seconds if attract else 20),
+            t.max_media_seconds or (attract.max_media_seconds if attract else 900),
+        )
+        self.staff.configure(
+            t.hold_seconds or (staff.hold_seconds if staff else 3.0),
+            t.window_seconds or (staff.window_seconds if staff else 5.0),
+            staff.allow_exit if staff else True,
+        )
+        self.hours.configure(settings.hours if settings else None, self.reloader.root)
+        self.idle.set_enabled(self.hours.is_open and not self.staff.property("panelOpen"))
+
+    def _attach_overlay(self) -> QQuickItem | None:
+        """Put the operations layer (countdown, closed screen, PIN pad, panel) over the window."""
+        component = QQmlComponent(self.kiosk.engine, QUrl.fromLocalFile(str(OPS_LAYER_QML)))
+        if component.isError():
+            for error in component.errors():
+                log.error("operations overlay: %s", error.toString())
+            return None
+        item = component.beginCreate(self.kiosk.engine.rootContext())
+        if not isinstance(item, QQuickItem):
+            log.error("operations overlay could not be created")
+            return None
+        item.setParentItem(self.kiosk.window.contentItem())
+        item.setParent(self.kiosk.window.contentItem())  # dies with the window
+        component.completeCreate()
+        self._component = component
+        return item
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _on_first_frame(self) -> None:
+        if self._ready_sent:
+            return
+        self._ready_sent = True
+        self.kiosk.window.frameSwapped.disconnect(self._on_first_frame)
+        log.info("first frame shown: the kiosk is ready")
+        watchdog.sd_notify("READY=1")
+        self._heartbeat = watchdog.start_heartbeat(self)
+
+    def _on_screen(self) -> None:
+        screen = str(self.navigator.property("screen"))
+        previous, self._last_screen = self._last_screen, screen
+        if previous == "attract" and screen == "home":
+            today = dt.date.today()
+            if today != self._session_day:
+                self._session_day, self.sessions_today = today, 0
+            self.sessions_today += 1
+            log.info("visitor session started (%d today)", self.sessions_today)
+            self.staff.update_status(sessionsToday=self.sessions_today)
+        elif screen == "attract" and previous != "attract":
+            log.info("visitor session ended")
+
+    def _on_checked(self, result: Any) -> None:
+        errors = [problem.format() for problem in result.problems if problem.is_error]
+        self.staff.update_status(contentValid=not errors, contentErrors=errors,
+                                 lastReload=dt.datetime.now().strftime("%H:%M:%S")
+                                 + (" (errors: not shown)" if errors else " (waiting for attract)"))
+
+    def _on_swapped(self, exhibition: Any) -> None:
+        provider = self.kiosk.engine.imageProvider(PROVIDER_ID)
+        if provider is not None and hasattr(provider, "root"):
+            provider.root = self.reloader.root
+            provider.cache.clear()
+        self.configure(exhibition)
+        self.staff.update_status(showingSnapshot=False,
+                                 lastReload=dt.datetime.now().strftime("%H:%M:%S"))
+
+    def _on_closed(self) -> None:
+        self.idle.reset_visit()
+        self.idle.set_enabled(False)
+        self._refresh_schedule_text()
+
+    def _on_opened(self) -> None:
+        self.idle.set_enabled(not self.staff.property("panelOpen"))
+        self._refresh_schedule_text()
+
+    def _refresh_schedule_text(self) -> None:
+        text = self.hours.describe()
+        if self.staff.status.get("schedule") != text:
+            self.staff.update_status(schedule=text)
+
+    def _set_volume(self, volume: float) -> None:
+        if self.playback is not None:
+            self.playback.setProperty("volume", volume)
+        self.idle.set_default_volume(volume)
+
+    def on_unexpected_error(self, summary: str) -> None:
+        self.staff.record_error(summary)
+        self.idle.reset_visit()
+
+    def _stop_on_signals(self) -> None:
+        """Ctrl+C in a terminal and `systemctl stop` end the kiosk cleanly (exit 130 / 143)."""
+        for number, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+            signal.signal(number, lambda *_, code=code: self.quit(code))
+        self._signal_poll = QTimer(self, interval=500)  # lets Python run its signal handlers
+        self._signal_poll.timeout.connect(lambda: None)
+        self._signal_poll.start()
+
+    def quit(self, code: int) -> None:
+        log.info("kiosk closing with exit code %d", code)
+        self.lockdown.release()
+        QCoreApplication.exit(code)
+
+    def close(self) -> None:
+        """Undo the global hooks (tests, and the end of `kiosk run`)."""
+        self.crash.uninstall()
+        self.lockdown.release()
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.lockdown)

@@ -1,0 +1,277 @@
+"""Staff access: the hidden corner gesture, the PIN pad and the staff panel (QML: `Staff`).
+
+The gesture (kiosk.ops.gesture) opens a PIN pad; the right PIN opens the panel with the kiosk's
+health (content status, snapshot, last reload, uptime, visits today, opening hours, last error)
+and a few actions. The panel and the pad close by themselves after a while without touch, so
+a panel left open never stays in front of visitors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton
+
+from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.app.registry import PerEngine
+from kiosk.ops.gesture import CornerGesture
+from kiosk.ops.pin import PinGate, read_pin_hash
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Staff"]
+
+log = logging.getLogger("kiosk.staff")
+
+PANEL_TIMEOUT_MS = 120_000
+NO_PIN_MESSAGE = "No staff PIN is set. Run: kiosk set-pin"
+
+
+def format_duration(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min" if minutes else f"{int(seconds)} s"
+
+
+@QmlElement
+@QmlSingleton
+class Staff(QObject):
+    """The staff PIN pad and panel; the kiosk's operations fill in what the panel shows."""
+
+    changed = Signal()
+    pinChanged = Signal()
+    uptimeChanged = Signal()
+    reloadRequested = Signal()
+    restartRequested = Signal()
+    exitRequested = Signal()
+    volumeChosen = Signal(float)
+    panelOpened = Signal()
+    panelClosed = Signal()
+
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._started = clock()
+        self.gesture = CornerGesture(clock=clock)
+        self.gate = PinGate(None, clock=clock)
+        self._pin_path_hash: Callable[[], str | None] = read_pin_hash
+        self._entered = ""
+        self._message = ""
+        self._pad_open = False
+        self._panel_open = False
+        self._screen_test = False
+        self.allow_exit = True
+        self.status: dict[str, Any] = {
+            "contentValid": True, "contentErrors": [], "showingSnapshot": False, "lastReload": "",
+            "sessionsToday": 0, "schedule": "open", "lastError": "", "volume": 1.0,
+        }
+        self._timeout = QTimer(self, singleShot=True, interval=PANEL_TIMEOUT_MS)
+        self._timeout.timeout.connect(self.closeAll)
+        self._second = QTimer(self, interval=1000)
+        self._second.timeout.connect(self._each_second)
+        self._hold = QTimer(self, singleShot=True)
+        self._hold.timeout.connect(self._check_gesture)
+
+    @staticmethod
+    def create(engine: object) -> Staff:
+        return Staff.for_engine(engine)
+
+    @staticmethod
+    def for_engine(engine: object) -> Staff:
+        return _STAFF.get(engine, Staff)
+
+    # -- set-up ----------------------------------------------------------------------------
+
+    def configure(self, hold_seconds: float, window_seconds: float, allow_exit: bool) -> None:
+        self.gesture.hold_seconds = hold_seconds
+        self.gesture.window_seconds = window_seconds
+        self.allow_exit = allow_exit
+        self.changed.emit()
+
+    def set_pin_source(self, source: Callable[[], str | None]) -> None:
+        """Where the PIN hash comes from (the staff-pin file; tests give their own)."""
+        self._pin_path_hash = source
+
+    def set_timeout_ms(self, milliseconds: int) -> None:
+        self._timeout.setInterval(milliseconds)
+
+    def update_status(self, **values: object) -> None:
+        """Fill in what the panel shows (contentValid, contentErrors, lastReload ...)."""
+        self.status.update(values)
+        self.changed.emit()
+
+    # -- the gesture (fed by the lockdown event filter) ------------------------------------
+
+    def pointer_pressed(self, x: float, y: float, width: float, height: float) -> None:
+        if self._pad_open or self._panel_open:
+            return
+        self.gesture.press(x, y, width, height)
+        deadline = self.gesture.hold_deadline()
+        if deadline is not None:
+            self._hold.start(max(1, int((deadline - self._clock()) * 1000) + 1))
+
+    def pointer_moved(self, x: float, y: float, width: float, height: float) -> None:
+        self.gesture.move(x, y, width, height)
+
+    def pointer_released(self) -> None:
+        self._hold.stop()
+        if self.gesture.release():
+            self.openPinPad()
+
+    def _check_gesture(self) -> None:
+        deadline = self.gesture.hold_deadline()
+        if deadline is not None and self._clock() < deadline:
+            self._hold.start(max(1, int((deadline - self._clock()) * 1000) + 1))
+            return
+        if self.gesture.check():
+            self.openPinPad()
+
+    # -- PIN pad ---------------------------------------------------------------------------
+
+    @Slot()
+    def openPinPad(self) -> None:
+        self.gate.stored_hash = self._pin_path_hash()
+        self._entered = ""
+        self._message = "" if self.gate.configured else NO_PIN_MESSAGE
+        self._pad_open = True
+        log.info("staff gesture: PIN pad opened")
+        self._touched()
+        self._second.start()
+        self.changed.emit()
+        self.pinChanged.emit()
+
+    @Slot(str)
+    def digit(self, value: str) -> None:
+        self._touched()
+        if self.locked_seconds() > 0 or not value.isdigit() or len(self._entered) >= 12:
+            return
+        self._entered += value
+        self._message = ""
+        self.pinChanged.emit()
+
+    @Slot()
+    def erase(self) -> None:
+        self._touched()
+        self._entered = self._entered[:-1]
+        self.pinChanged.emit()
+
+    @Slot()
+    def submit(self) -> None:
+        self._touched()
+        entered, self._entered = self._entered, ""
+        if not self.gate.configured:
+            self._message = NO_PIN_MESSAGE
+        elif self.locked_seconds() > 0:
+            self._message = "Locked. Wait for the countdown."
+        elif self.gate.attempt(entered):
+            log.info("staff panel opened")
+            self._pad_open = False
+            self._panel_open = True
+            self._message = ""
+            self.changed.emit()
+            self.panelOpened.emit()
+        else:
+            log.warning("wrong staff PIN (%d in a row)", self.gate.failures)
+            self._message = "Wrong PIN."
+        self.pinChanged.emit()
+
+    def locked_seconds(self) -> int:
+        return int(-(-self.gate.seconds_locked() // 1))
+
+    # -- panel -----------------------------------------------------------------------------
+
+    @Slot()
+    def closeAll(self) -> None:
+        was_open = self._panel_open
+        self._pad_open = self._panel_open = self._screen_test = False
+        self._entered = ""
+        self._timeout.stop()
+        self._second.stop()
+        self.changed.emit()
+        self.pinChanged.emit()
+        if was_open:
+            log.info("staff panel closed")
+            self.panelClosed.emit()
+
+    @Slot()
+    def touched(self) -> None:
+        """Any touch while the pad or panel is open keeps it open."""
+        if self._pad_open or self._panel_open:
+            self._touched()
+
+    def _touched(self) -> None:
+        self._timeout.start()
+
+    @Slot()
+    def reloadNow(self) -> None:
+        self._touched()
+        log.info("staff asked for a content reload")
+        self.reloadRequested.emit()
+
+    @Slot()
+    def restartKiosk(self) -> None:
+        log.info("staff asked for a restart")
+        self.restartRequested.emit()
+
+    @Slot()
+    def exitToDesktop(self) -> None:
+        if not self.allow_exit:
+            log.warning("exit to desktop is switched off in exhibition.yaml (staff.allow_exit)")
+            return
+        log.info("staff asked to exit to the desktop")
+        self.exitRequested.emit()
+
+    @Slot(float)
+    def setVolume(self, volume: float) -> None:
+        self._touched()
+        self.status["volume"] = max(0.0, min(1.0, volume))
+        self.volumeChosen.emit(self.status["volume"])
+        self.changed.emit()
+
+    @Slot(bool)
+    def showScreenTest(self, shown: bool) -> None:
+        self._touched()
+        self._screen_test = shown
+        self.changed.emit()
+
+    def record_error(self, text: str) -> None:
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        self.update_status(lastError=f"{stamp} {text}")
+
+    def _each_second(self) -> None:
+        self.uptimeChanged.emit()
+        if self._pad_open:
+            self.pinChanged.emit()  # the lockout countdown
+
+    # -- properties ------------------------------------------------------------------------
+
+    pinPadOpen = Property(bool, lambda self: self._pad_open, notify=changed)
+    panelOpen = Property(bool, lambda self: self._panel_open, notify=changed)
+    screenTestOpen = Property(bool, lambda self: self._screen_test, notify=changed)
+    allowExit = Property(bool, lambda self: self.allow_exit, notify=changed)
+    pinConfigured = Property(bool, lambda self: self.gate.configured, notify=pinChanged)
+    digits = Property(int, lambda self: len(self._entered), notify=pinChanged)
+    pinMessage = Property(str, lambda self: self._message, notify=pinChanged)
+    lockedSeconds = Property(int, lambda self: self.locked_seconds(), notify=pinChanged)
+    contentValid = Property(bool, lambda self: bool(self.status["contentValid"]), notify=changed)
+    contentErrors = Property(  # type: ignore[arg-type]
+        "QVariantList", lambda self: list(self.status["contentErrors"]), notify=changed  # type: ignore[arg-type]
+    )
+    showingSnapshot = Property(bool, lambda self: bool(self.status["showingSnapshot"]), notify=changed)
+    lastReload = Property(str, lambda self: str(self.status["lastReload"]), notify=changed)
+    sessionsToday = Property(int, lambda self: int(self.status["sessionsToday"]), notify=changed)
+    schedule = Property(str, lambda self: str(self.status["schedule"]), notify=changed)
+    lastError = Property(str, lambda self: str(self.status["lastError"]), notify=changed)
+    volume = Property(float, lambda self: float(self.status["volume"]), notify=changed)
+    uptime = Property(str, lambda self: format_duration(self._clock() - self._started), notify=uptimeChanged)
+
+
+_STAFF: PerEngine[Staff] = PerEngine()

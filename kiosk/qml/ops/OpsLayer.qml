@@ -1,0 +1,38 @@
+import QtQuick
+import Kiosk
+
+// The operations layer over every screen: the closed screen outside opening hours, the
+// "Still there?" countdown, and the staff PIN pad, panel and screen test. Python places it
+// over the window's content; each part shows only when its singleton says so.
+Item {
+    id: layer
+
+    objectName: "opsLayer"
+    anchors.fill: parent
+    z: 1000
+
+    ClosedScreen {
+        anchors.fill: parent
+        visible: !Hours.isOpen
+    }
+
+    IdleCountdown {
+        anchors.fill: parent
+        visible: Idle.countdownActive
+    }
+
+    PinPad {
+        anchors.fill: parent
+        visible: Staff.pinPadOpen
+    }
+
+    StaffPanel {
+        anchors.fill: parent
+        visible: Staff.panelOpen && !Staff.screenTestOpen
+    }
+
+    ScreenTest {
+        anchors.fill: parent
+        visible: Staff.panelOpen && Staff.screenTestOpen
+    }
+}
