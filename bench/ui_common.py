@@ -17,6 +17,9 @@ def offscreen() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={OFFSCREEN}")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
+    from kiosk.app.memory import limit_malloc_arenas
+
+    limit_malloc_arenas()  # as `kiosk run` does
 
 
 def content() -> tuple[Any, Path, str]:

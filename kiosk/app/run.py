@@ -76,8 +76,11 @@ def main(args: argparse.Namespace) -> int:
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
+    from kiosk.app.memory import limit_malloc_arenas
     from kiosk.ops.logs import route_qt_messages, setup_logging
     from kiosk.ops.snapshot import load_for_startup
+
+    limit_malloc_arenas()
 
     log_file = setup_logging()
     startup = load_for_startup(root)  # content with errors: the last good copy, if there is one
