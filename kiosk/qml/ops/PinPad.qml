@@ -8,87 +8,134 @@ Rectangle {
     id: root
 
     readonly property int key: Math.max(112, Theme.touchTarget + 32)
+    readonly property int gap: Theme.unit * 2
+    readonly property int padWidth: 3 * root.key + 2 * root.gap
+    readonly property bool locked: Staff.lockedSeconds > 0
 
     objectName: "pinPad"
-    color: Qt.rgba(0, 0, 0, 0.92)
+    color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0.96)
 
     MouseArea {
         anchors.fill: parent
     }
 
-    Column {
+    Rectangle {
         anchors.centerIn: parent
-        spacing: Theme.margin / 2
+        width: column.width + 2 * Theme.margin
+        height: column.height + 2 * Theme.margin
+        radius: Theme.radius * 2
+        color: Theme.surface
+        border.width: 1
+        border.color: Qt.lighter(Theme.surface, 1.5)
 
-        Text {
-            anchors.horizontalCenter: parent.horizontalCenter
-            text: "Staff access"
-            color: Theme.text
-            font.family: Theme.latinFontFamily
-            font.pixelSize: Theme.titleSize
-        }
+        Column {
+            id: column
 
-        Row {
-            objectName: "pinDots"
-            anchors.horizontalCenter: parent.horizontalCenter
-            height: Theme.headingSize
-            spacing: Theme.unit * 2
+            anchors.centerIn: parent
+            width: root.padWidth
+            spacing: root.gap
 
-            Repeater {
-                model: Staff.digits
-
-                Rectangle {
-                    width: Theme.headingSize * 0.7
-                    height: width
-                    radius: width / 2
-                    color: Theme.text
-                }
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                text: "Staff access"
+                color: Theme.text
+                font.family: Theme.latinFontFamily
+                font.pixelSize: Theme.headingSize
+                font.weight: Font.Bold
             }
-        }
 
-        Text {
-            objectName: "pinMessage"
-            anchors.horizontalCenter: parent.horizontalCenter
-            text: Staff.lockedSeconds > 0 ? "Locked. Try again in " + Staff.lockedSeconds + " s" : Staff.pinMessage
-            color: Theme.accent
-            font.family: Theme.latinFontFamily
-            font.pixelSize: Theme.bodySize
-        }
+            // The field: dots for the digits entered, or what to do while it is empty.
+            Rectangle {
+                width: parent.width
+                height: Math.round(root.key * 0.6)
+                radius: Theme.radius
+                color: Theme.background
+                border.width: Staff.digits > 0 ? 2 : 1
+                border.color: Staff.digits > 0 ? Theme.accent : Qt.lighter(Theme.surface, 1.5)
 
-        Grid {
-            anchors.horizontalCenter: parent.horizontalCenter
-            columns: 3
-            spacing: Theme.unit * 2
-            enabled: Staff.pinConfigured && Staff.lockedSeconds === 0
+                Text {
+                    anchors.centerIn: parent
+                    visible: Staff.digits === 0
+                    text: "Enter the staff PIN"
+                    color: Theme.mutedText
+                    font.family: Theme.latinFontFamily
+                    font.pixelSize: Theme.bodySize
+                }
 
-            Repeater {
-                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+                Row {
+                    id: dots
 
-                StaffButton {
-                    required property string modelData
+                    readonly property int size: Math.min(Theme.unit * 3,
+                                                         Math.floor((root.padWidth - 2 * Theme.unit * 2) / Math.max(1, Staff.digits)) - dots.spacing)
 
-                    objectName: "pinKey" + modelData
-                    width: root.key
-                    height: root.key
-                    text: modelData
-                    primary: modelData === "OK"
-                    onClicked: {
-                        if (modelData === "OK")
-                            Staff.submit();
-                        else if (modelData === "⌫")
-                            Staff.erase();
-                        else
-                            Staff.digit(modelData);
+                    objectName: "pinDots"
+                    anchors.centerIn: parent
+                    spacing: Theme.unit * 1.5
+
+                    Repeater {
+                        model: Staff.digits
+
+                        Rectangle {
+                            width: dots.size
+                            height: width
+                            radius: width / 2
+                            color: Theme.text
+                        }
                     }
                 }
             }
-        }
 
-        StaffButton {
-            objectName: "pinCancel"
-            anchors.horizontalCenter: parent.horizontalCenter
-            text: "Cancel"
-            onClicked: Staff.closeAll()
+            // Room for one line is always kept, so the keys never move under a finger.
+            Text {
+                objectName: "pinMessage"
+                width: parent.width
+                height: Math.max(implicitHeight, Math.round(Theme.bodySize * 1.4))
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+                text: root.locked ? "Locked. Try again in " + Staff.lockedSeconds + " s" : Staff.pinMessage
+                color: Theme.accent
+                wrapMode: Text.Wrap
+                font.family: Theme.latinFontFamily
+                font.pixelSize: Theme.bodySize
+                font.weight: Font.DemiBold
+            }
+
+            Grid {
+                columns: 3
+                spacing: root.gap
+                enabled: Staff.pinConfigured && !root.locked
+
+                Repeater {
+                    model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+
+                    StaffButton {
+                        required property string modelData
+
+                        objectName: "pinKey" + modelData
+                        width: root.key
+                        height: root.key
+                        text: modelData
+                        primary: modelData === "OK"
+                        Accessible.name: modelData === "⌫" ? "Erase" : modelData
+                        onClicked: {
+                            if (modelData === "OK")
+                                Staff.submit();
+                            else if (modelData === "⌫")
+                                Staff.erase();
+                            else
+                                Staff.digit(modelData);
+                        }
+                    }
+                }
+            }
+
+            StaffButton {
+                objectName: "pinCancel"
+                width: parent.width
+                text: "Cancel"
+                onClicked: Staff.closeAll()
+            }
         }
     }
 }
