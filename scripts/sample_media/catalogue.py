@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtGui import QPainter
+
 from . import achievements, attract, covers, ecology, history, maps, master_plan
-from .paint import DrawFn, render, save_png
+from .paint import DrawFn, captions_on, render, save_png
 
 
 @dataclass(frozen=True)
@@ -15,6 +17,19 @@ class Picture:
     draw: DrawFn
     width: int
     height: int
+
+
+def uncaptioned(draw: DrawFn) -> DrawFn:
+    """The picture without its painted caption: the kiosk labels before/after pairs itself."""
+
+    def drawn(p: QPainter, w: float, h: float) -> None:
+        captions_on[0] = False
+        try:
+            draw(p, w, h)
+        finally:
+            captions_on[0] = True
+
+    return drawn
 
 
 def _pictures() -> list[Picture]:
@@ -40,10 +55,10 @@ def _pictures() -> list[Picture]:
         ("media/achievements/green-factory.png", achievements.green_factory, plate),
         ("media/achievements/future-waterfront.png", achievements.future_waterfront, plate),
         ("media/achievements/port-map.png", maps.port_map, square_map),
-        ("media/ecology/bay-before.png", ecology.bay_before, plate),
-        ("media/ecology/bay-after.png", ecology.bay_after, plate),
-        ("media/ecology/chimney-before.png", ecology.chimney_before, plate),
-        ("media/ecology/chimney-after.png", ecology.chimney_after, plate),
+        ("media/ecology/bay-before.png", uncaptioned(ecology.bay_before), plate),
+        ("media/ecology/bay-after.png", uncaptioned(ecology.bay_after), plate),
+        ("media/ecology/chimney-before.png", uncaptioned(ecology.chimney_before), plate),
+        ("media/ecology/chimney-after.png", uncaptioned(ecology.chimney_after), plate),
         ("media/ecology/coastal-park.png", ecology.coastal_park, plate),
         ("media/ecology/kitakyushu-dalian.png", maps.kitakyushu_dalian, square_map),
         ("media/ecology/training.png", ecology.training, plate),
