@@ -99,7 +99,14 @@ class KioskWindow:
     def settle(self, timeout_ms: int = 15000) -> bool:
         """Wait until the current place is fully on screen, pictures included."""
         ok = self.wait_until(self.settled, timeout_ms)
-        # pictures that finished loading change the scene: wait for a frame drawn after that
+        # Pictures that finished loading change the scene, and lists create their delegates
+        # (which may start loading more pictures) while polishing the next frame: draw frames
+        # until one is drawn with nothing left loading.
+        for _ in range(5):
+            drawn = self.wait_for_frame()
+            if self.pending_loads() == 0:
+                return drawn and ok
+            ok = self.wait_until(self.settled, timeout_ms) and ok
         return self.wait_for_frame() and ok
 
     def grab(self) -> QImage:
