@@ -45,22 +45,34 @@ Rectangle {
                 font.weight: Font.Bold
             }
 
-            // The field: dots for the digits entered, or what to do while it is empty.
+            // The field: a dot for each digit entered; while it is empty, what to do or what
+            // went wrong. It has room for two lines, so the keys never move under a finger.
             Rectangle {
                 width: parent.width
-                height: Math.round(root.key * 0.6)
+                height: Math.max(Math.round(Theme.bodySize * 1.4 * 2) + 2 * Theme.unit,
+                                 message.implicitHeight + 2 * Theme.unit)
                 radius: Theme.radius
                 color: Theme.background
-                border.width: Staff.digits > 0 ? 2 : 1
-                border.color: Staff.digits > 0 ? Theme.accent : Qt.lighter(Theme.surface, 1.5)
+                border.width: Staff.digits > 0 || message.warning ? 2 : 1
+                border.color: Staff.digits > 0 || message.warning ? Theme.accent : Qt.lighter(Theme.surface, 1.5)
 
                 Text {
+                    id: message
+
+                    readonly property bool warning: root.locked || Staff.pinMessage.length > 0
+
+                    objectName: "pinMessage"
                     anchors.centerIn: parent
+                    width: parent.width - 2 * Theme.unit * 2
                     visible: Staff.digits === 0
-                    text: "Enter the staff PIN"
-                    color: Theme.mutedText
+                    horizontalAlignment: Text.AlignHCenter
+                    text: root.locked ? "Locked. Try again in " + Staff.lockedSeconds + " s"
+                                      : (Staff.pinMessage.length > 0 ? Staff.pinMessage : "Enter the staff PIN")
+                    color: message.warning ? Theme.accent : Theme.mutedText
+                    wrapMode: Text.Wrap
                     font.family: Theme.latinFontFamily
                     font.pixelSize: Theme.bodySize
+                    font.weight: message.warning ? Font.DemiBold : Font.Normal
                 }
 
                 Row {
@@ -84,21 +96,6 @@ Rectangle {
                         }
                     }
                 }
-            }
-
-            // Room for one line is always kept, so the keys never move under a finger.
-            Text {
-                objectName: "pinMessage"
-                width: parent.width
-                height: Math.max(implicitHeight, Math.round(Theme.bodySize * 1.4))
-                horizontalAlignment: Text.AlignHCenter
-                verticalAlignment: Text.AlignVCenter
-                text: root.locked ? "Locked. Try again in " + Staff.lockedSeconds + " s" : Staff.pinMessage
-                color: Theme.accent
-                wrapMode: Text.Wrap
-                font.family: Theme.latinFontFamily
-                font.pixelSize: Theme.bodySize
-                font.weight: Font.DemiBold
             }
 
             Grid {

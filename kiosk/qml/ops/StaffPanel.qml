@@ -8,19 +8,34 @@ import Kiosk
 Rectangle {
     id: root
 
+    readonly property int nameWidth: Math.round(300 * Theme.scale)
+
     objectName: "staffPanel"
     color: Theme.background
 
+    // A small capital heading over a group, like "FLOOR" on the visitor's floor tiles.
+    component GroupHeading: Text {
+        color: Theme.mutedText
+        font.family: Theme.latinFontFamily
+        font.pixelSize: Theme.smallSize
+        font.weight: Font.Bold
+        font.capitalization: Font.AllUppercase
+        font.letterSpacing: 2
+    }
+
+    // One line of the kiosk's health: a name, and a value that wraps rather than running on.
     component Fact: Row {
         id: fact
 
         property string name: ""
         property string value: ""
+        property bool warning: false
 
+        width: parent ? parent.width : 0
         spacing: Theme.unit * 2
 
         Text {
-            width: Math.round(320 * Theme.scale)
+            width: root.nameWidth
             text: fact.name
             color: Theme.mutedText
             font.family: Theme.latinFontFamily
@@ -28,10 +43,15 @@ Rectangle {
         }
 
         Text {
+            width: fact.width - root.nameWidth - fact.spacing
             text: fact.value
-            color: Theme.text
+            color: fact.warning ? Theme.accent : Theme.text
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
             font.family: Theme.latinFontFamily
             font.pixelSize: Theme.bodySize
+            font.weight: fact.warning ? Font.Bold : Font.Normal
         }
     }
 
@@ -39,65 +59,112 @@ Rectangle {
         anchors.fill: parent
     }
 
-    Column {
-        id: facts
+    Text {
+        id: title
 
         anchors.left: parent.left
         anchors.top: parent.top
         anchors.margins: Theme.margin
-        width: parent.width * 0.58
+        text: "Staff panel"
+        color: Theme.text
+        font.family: Theme.latinFontFamily
+        font.pixelSize: Theme.titleSize
+        font.weight: Font.Bold
+    }
+
+    Column {
+        id: facts
+
+        anchors.left: parent.left
+        anchors.top: title.bottom
+        anchors.leftMargin: Theme.margin
+        anchors.topMargin: Theme.unit * 3
+        width: parent.width * 0.6
         spacing: Theme.unit * 2
 
-        Text {
-            text: "Staff panel"
-            color: Theme.text
-            font.family: Theme.latinFontFamily
-            font.pixelSize: Theme.titleSize
+        GroupHeading {
+            text: "Status"
         }
 
-        Fact {
-            objectName: "contentStatus"
-            name: "Content"
-            value: Staff.contentValid ? "valid" : Staff.contentErrors.length + " errors"
+        Rectangle {
+            width: parent.width
+            height: status.height + 2 * Theme.unit * 3
+            radius: Theme.radius
+            color: Theme.surface
+
+            Column {
+                id: status
+
+                anchors.centerIn: parent
+                width: parent.width - 2 * Theme.unit * 3
+                spacing: Theme.unit * 1.5
+
+                Fact {
+                    objectName: "contentStatus"
+                    name: "Content"
+                    value: Staff.contentValid ? "valid" : Staff.contentErrors.length + (Staff.contentErrors.length === 1 ? " error" : " errors") + " (listed below)"
+                    warning: !Staff.contentValid
+                }
+
+                Fact {
+                    name: "Showing"
+                    value: Staff.showingSnapshot ? "the last good snapshot" : "the content folder"
+                    warning: Staff.showingSnapshot
+                }
+
+                Fact {
+                    name: "Last reload"
+                    value: Staff.lastReload.length > 0 ? Staff.lastReload : "none since start"
+                }
+
+                Fact {
+                    name: "Running for"
+                    value: Staff.uptime
+                }
+
+                Fact {
+                    name: "Visits today"
+                    value: String(Staff.sessionsToday)
+                }
+
+                Fact {
+                    name: "Opening hours"
+                    value: Staff.schedule
+                }
+
+                Fact {
+                    name: "Last error"
+                    value: Staff.lastError.length > 0 ? Staff.lastError : "none"
+                    warning: Staff.lastError.length > 0
+                }
+            }
         }
 
-        Fact {
-            name: "Showing"
-            value: Staff.showingSnapshot ? "the last good snapshot" : "the content folder"
+        GroupHeading {
+            visible: Staff.contentErrors.length > 0
+            topPadding: Theme.unit
+            text: "Content errors (" + Staff.contentErrors.length + ")"
         }
+    }
 
-        Fact {
-            name: "Last reload"
-            value: Staff.lastReload.length > 0 ? Staff.lastReload : "none since start"
-        }
-
-        Fact {
-            name: "Running for"
-            value: Staff.uptime
-        }
-
-        Fact {
-            name: "Visits today"
-            value: String(Staff.sessionsToday)
-        }
-
-        Fact {
-            name: "Opening hours"
-            value: Staff.schedule
-        }
-
-        Fact {
-            name: "Last error"
-            value: Staff.lastError.length > 0 ? Staff.lastError : "none"
-        }
+    Rectangle {
+        anchors.left: facts.left
+        anchors.right: facts.right
+        anchors.top: facts.bottom
+        anchors.bottom: parent.bottom
+        anchors.topMargin: Theme.unit * 2
+        anchors.bottomMargin: Theme.margin
+        visible: Staff.contentErrors.length > 0
+        radius: Theme.radius
+        color: Theme.surface
 
         ListView {
             objectName: "contentErrors"
-            width: parent.width
-            height: root.height - y - 2 * Theme.margin
+            anchors.fill: parent
+            anchors.margins: Theme.unit * 3
             clip: true
             model: Staff.contentErrors
-            spacing: Theme.unit
+            spacing: Theme.unit * 2
 
             delegate: Text {
                 required property string modelData
@@ -105,7 +172,7 @@ Rectangle {
                 width: ListView.view.width
                 text: modelData
                 color: Theme.accent
-                wrapMode: Text.WrapAnywhere
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 font.family: "Noto Sans Mono"
                 font.pixelSize: Theme.smallSize
             }
@@ -116,8 +183,12 @@ Rectangle {
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.margins: Theme.margin
-        width: parent.width * 0.32
-        spacing: Theme.unit * 3
+        width: parent.width * 0.3
+        spacing: Theme.unit * 2
+
+        GroupHeading {
+            text: "Content and screen"
+        }
 
         StaffButton {
             objectName: "reloadButton"
@@ -133,14 +204,14 @@ Rectangle {
             onClicked: Staff.showScreenTest(true)
         }
 
-        Text {
+        GroupHeading {
+            topPadding: Theme.unit * 2
             text: "Volume " + Math.round(Staff.volume * 100) + " %"
-            color: Theme.text
-            font.family: Theme.latinFontFamily
-            font.pixelSize: Theme.bodySize
         }
 
         Slider {
+            id: volume
+
             objectName: "volumeSlider"
             width: parent.width
             height: Math.max(72, Theme.touchTarget)
@@ -148,6 +219,38 @@ Rectangle {
             to: 1
             value: Staff.volume
             onMoved: Staff.setVolume(value)
+
+            background: Rectangle {
+                x: volume.leftPadding
+                y: volume.topPadding + volume.availableHeight / 2 - height / 2
+                width: volume.availableWidth
+                height: Theme.unit
+                radius: height / 2
+                color: Theme.surfaceRaised
+
+                Rectangle {
+                    width: volume.visualPosition * parent.width
+                    height: parent.height
+                    radius: height / 2
+                    color: Theme.accent
+                }
+            }
+
+            handle: Rectangle {
+                x: volume.leftPadding + volume.visualPosition * (volume.availableWidth - width)
+                y: volume.topPadding + volume.availableHeight / 2 - height / 2
+                width: Math.max(48, Math.round(Theme.touchTarget * 0.75))
+                height: width
+                radius: width / 2
+                color: volume.pressed ? Qt.lighter(Theme.accent, 1.15) : Theme.accent
+                border.width: 3
+                border.color: Theme.background
+            }
+        }
+
+        GroupHeading {
+            topPadding: Theme.unit * 2
+            text: "The kiosk"
         }
 
         StaffButton {
@@ -164,13 +267,16 @@ Rectangle {
             text: "Exit to desktop"
             onClicked: Staff.exitToDesktop()
         }
+    }
 
-        StaffButton {
-            objectName: "closePanelButton"
-            width: parent.width
-            primary: true
-            text: "Close panel"
-            onClicked: Staff.closeAll()
-        }
+    StaffButton {
+        objectName: "closePanelButton"
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+        width: parent.width * 0.3
+        primary: true
+        text: "Close panel"
+        onClicked: Staff.closeAll()
     }
 }
