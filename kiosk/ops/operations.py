@@ -223,9 +223,9 @@ class Operations(QObject):
 
     def _on_checked(self, result: Any) -> None:
         errors = [problem.format() for problem in result.problems if problem.is_error]
+        outcome = " (had errors; kept the previous content)" if errors else " (shown on next attract)"
         self.staff.update_status(contentValid=not errors, contentErrors=errors,
-                                 lastReload=dt.datetime.now().strftime("%H:%M:%S")
-                                 + (" (errors: not shown)" if errors else " (waiting for attract)"))
+                                 lastReload=dt.datetime.now().strftime("%H:%M:%S") + outcome)
 
     def _on_swapped(self, exhibition: Any) -> None:
         provider = self.kiosk.engine.imageProvider(PROVIDER_ID)

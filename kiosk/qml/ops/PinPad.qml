@@ -66,7 +66,7 @@ Rectangle {
                     width: parent.width - 2 * Theme.unit * 2
                     visible: Staff.digits === 0
                     horizontalAlignment: Text.AlignHCenter
-                    text: root.locked ? "Locked. Try again in " + Staff.lockedSeconds + " s"
+                    text: root.locked ? "Locked.\nTry again in " + Staff.lockedSeconds + " s"
                                       : (Staff.pinMessage.length > 0 ? Staff.pinMessage : "Enter the staff PIN")
                     color: message.warning ? Theme.accent : Theme.mutedText
                     wrapMode: Text.Wrap

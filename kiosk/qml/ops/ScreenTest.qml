@@ -75,22 +75,54 @@ Rectangle {
             required property real px
             required property real py
 
+            // red with a white and a black ring, so it shows on every bar, white and red included
             x: px - width / 2
             y: py - height / 2
-            width: 36
-            height: 36
-            radius: 18
-            color: "#ff3b30"
-            border.color: "white"
-            border.width: 3
+            width: 48
+            height: 48
+            radius: 24
+            color: "black"
+
+            Rectangle {
+                anchors.centerIn: parent
+                width: 42
+                height: 42
+                radius: 21
+                color: "#ff3b30"
+                border.color: "white"
+                border.width: 4
+            }
+        }
+    }
+
+    Rectangle {
+        anchors.verticalCenter: closeTest.verticalCenter
+        anchors.right: closeTest.left
+        anchors.rightMargin: Theme.unit * 2
+        width: hint.implicitWidth + 2 * Theme.unit * 3
+        height: closeTest.height
+        radius: Theme.radius
+        color: Theme.surface
+
+        Text {
+            id: hint
+
+            anchors.centerIn: parent
+            text: "Touch anywhere: a dot shows where the screen felt it"
+            color: Theme.text
+            font.family: Theme.latinFontFamily
+            font.pixelSize: Theme.bodySize
         }
     }
 
     StaffButton {
+        id: closeTest
+
         objectName: "closeScreenTest"
         anchors.top: parent.top
         anchors.right: parent.right
         anchors.margins: Theme.margin
+        primary: true
         text: "Close test"
         onClicked: Staff.showScreenTest(false)
     }

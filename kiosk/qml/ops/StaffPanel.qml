@@ -9,6 +9,9 @@ Rectangle {
     id: root
 
     readonly property int nameWidth: Math.round(300 * Theme.scale)
+    // a portrait screen stacks status, actions and errors instead of placing them side by side
+    readonly property bool portrait: root.width < root.height
+    readonly property int fullWidth: root.width - 2 * Theme.margin
 
     objectName: "staffPanel"
     color: Theme.background
@@ -79,7 +82,7 @@ Rectangle {
         anchors.top: title.bottom
         anchors.leftMargin: Theme.margin
         anchors.topMargin: Theme.unit * 3
-        width: parent.width * 0.6
+        width: root.portrait ? root.fullWidth : parent.width * 0.6
         spacing: Theme.unit * 2
 
         GroupHeading {
@@ -139,21 +142,25 @@ Rectangle {
                 }
             }
         }
+    }
 
-        GroupHeading {
-            visible: Staff.contentErrors.length > 0
-            topPadding: Theme.unit
-            text: "Content errors (" + Staff.contentErrors.length + ")"
-        }
+    GroupHeading {
+        id: errorsHeading
+
+        anchors.left: facts.left
+        anchors.top: root.portrait ? actions.bottom : facts.bottom
+        anchors.topMargin: Theme.unit * 3
+        visible: Staff.contentErrors.length > 0
+        text: "Content errors (" + Staff.contentErrors.length + ")"
     }
 
     Rectangle {
         anchors.left: facts.left
         anchors.right: facts.right
-        anchors.top: facts.bottom
-        anchors.bottom: parent.bottom
+        anchors.top: errorsHeading.bottom
+        anchors.bottom: root.portrait ? closePanel.top : parent.bottom
         anchors.topMargin: Theme.unit * 2
-        anchors.bottomMargin: Theme.margin
+        anchors.bottomMargin: root.portrait ? Theme.unit * 3 : Theme.margin
         visible: Staff.contentErrors.length > 0
         radius: Theme.radius
         color: Theme.surface
@@ -180,10 +187,11 @@ Rectangle {
     }
 
     Column {
-        anchors.right: parent.right
-        anchors.top: parent.top
-        anchors.margins: Theme.margin
-        width: parent.width * 0.3
+        id: actions
+
+        x: root.portrait ? Theme.margin : root.width - width - Theme.margin
+        y: root.portrait ? facts.y + facts.height + Theme.unit * 3 : Theme.margin
+        width: root.portrait ? root.fullWidth : parent.width * 0.3
         spacing: Theme.unit * 2
 
         GroupHeading {
@@ -270,11 +278,13 @@ Rectangle {
     }
 
     StaffButton {
+        id: closePanel
+
         objectName: "closePanelButton"
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Theme.margin
-        width: parent.width * 0.3
+        width: root.portrait ? root.fullWidth : parent.width * 0.3
         primary: true
         text: "Close panel"
         onClicked: Staff.closeAll()
