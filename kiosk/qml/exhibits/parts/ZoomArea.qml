@@ -100,7 +100,9 @@ Item {
             source: area.source
             sourceSize: Qt.size(Math.max(1, Math.round(area.width * 2)),
                                 Math.max(1, Math.round(area.height * 2)))
-            fillMode: Image.PreserveAspectFit
+            // The content item already has the picture's proportions. Stretch keeps the picture's
+            // implicit size its own (PreserveAspectFit derives it from the item: a binding loop).
+            fillMode: Image.Stretch
             asynchronous: true
             smooth: true
             mipmap: true
