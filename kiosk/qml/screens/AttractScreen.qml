@@ -71,7 +71,8 @@ Rectangle {
     Rectangle {
         anchors.fill: parent
         gradient: Gradient {
-            GradientStop { position: 0.0; color: Qt.rgba(0, 0, 0, 0.35) }
+            GradientStop { position: 0.0; color: Qt.rgba(0, 0, 0, 0.6) }
+            GradientStop { position: 0.2; color: Qt.rgba(0, 0, 0, 0.35) }
             GradientStop { position: 0.45; color: Qt.rgba(0, 0, 0, 0.05) }
             GradientStop { position: 1.0; color: Qt.rgba(0, 0, 0, 0.8) }
         }
