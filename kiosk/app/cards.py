@@ -8,27 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.app.contrast import safe_fill_for_white
+from kiosk.app.exhibit_data import VIEWS
 from kiosk.app.images import picture_url
 from kiosk.app.ui_words import word
 from kiosk.content.i18n import resolve
+from kiosk.content.media import SUFFIXES
 
 log = logging.getLogger("kiosk.app")
 
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".svg", ".tif", ".tiff"}
-VIDEO_SUFFIXES = {".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi"}
-VIEW_NAMES = {
-    "article": "ArticleView",
-    "image": "ImageView",
-    "gallery": "GalleryView",
-    "video": "VideoView",
-    "audio": "AudioView",
-    "timeline": "TimelineView",
-    "stats": "StatsView",
-    "chart": "ChartView",
-    "before_after": "BeforeAfterView",
-    "map": "MapView",
-    "quote": "QuoteView",
-}
 
 
 class Words:
@@ -137,7 +124,7 @@ def exhibit_view_data(exhibit: Any, words: Words, root: Path) -> dict[str, Any]:
     if exhibit_to_qml is not None:
         try:
             data = dict(exhibit_to_qml(exhibit, words.language, words.fallback, root))
-            data.setdefault("view", VIEW_NAMES.get(exhibit.type, ""))
+            data.setdefault("view", VIEWS.get(exhibit.type, ""))
             return data
         except Exception:  # one broken exhibit must not take the exhibition down
             log.exception("exhibit %s could not be prepared; showing its card instead", exhibit.id)
@@ -153,6 +140,6 @@ def exhibit_view_data(exhibit: Any, words: Words, root: Path) -> dict[str, Any]:
 
 def media_kind(path: str) -> str:
     suffix = Path(path).suffix.lower()
-    if suffix in VIDEO_SUFFIXES:
+    if suffix in SUFFIXES["video"]:
         return "video"
-    return "image" if suffix in IMAGE_SUFFIXES else "other"
+    return "image" if suffix in SUFFIXES["image"] else "other"
