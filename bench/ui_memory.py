@@ -15,9 +15,20 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ui_common import content, offscreen, rss_mb
+
+
+def resting_rss(kiosk: Any, nav: Any) -> float:
+    """RSS at rest: back on the attract loop, as between two visitors, once the kiosk has
+    handed back the memory of the visit (KioskWindow.RELEASE_DELAY_MS after the move)."""
+    nav.resetToAttract()
+    kiosk.settle()
+    gc.collect()
+    kiosk.wait_until(lambda: False, kiosk.RELEASE_DELAY_MS + 400)
+    return rss_mb()
 
 
 def main() -> None:
@@ -60,9 +71,7 @@ def main() -> None:
     started = time.monotonic()
     for number in range(args.warmup + args.moves):
         if number == args.warmup:
-            gc.collect()
-            kiosk.settle()
-            baseline = rss_mb()
+            baseline = resting_rss(kiosk, nav)
             started = time.monotonic()
         rng.choice(actions)()
         if nav.property("place")["exhibit"] in videos:
@@ -71,10 +80,7 @@ def main() -> None:
         app.processEvents()
         if number >= args.warmup and (number - args.warmup) % 1000 == 999:
             series.append(round(rss_mb(), 1))
-    gc.collect()
-    nav.resetToAttract()
-    kiosk.settle()
-    final = rss_mb()
+    final = resting_rss(kiosk, nav)
     elapsed = time.monotonic() - started
     print(json.dumps({
         "bench": "ui_memory",

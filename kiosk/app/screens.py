@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app.bootstrap import main_qml_url, make_engine
+from kiosk.app.memory import release_free_memory
 from kiosk.app.navigator import Navigator
 from kiosk.app.theme import Theme
 
@@ -45,6 +46,15 @@ class KioskWindow:
         self.window.resize(*size)
         self._swapped = 0
         self.window.frameSwapped.connect(self._on_swapped)
+        self.navigator.screenChanged.connect(self._on_screen_changed)
+
+    RELEASE_DELAY_MS = 600
+    """After the move to attract has finished and the old screen is gone."""
+
+    def _on_screen_changed(self) -> None:
+        if self.navigator.property("screen") == "attract":
+            # The visit is over: hand the memory its pictures and films needed back to the system.
+            QTimer.singleShot(self.RELEASE_DELAY_MS, release_free_memory)
 
     def _on_swapped(self) -> None:
         self._swapped += 1
