@@ -163,6 +163,15 @@ class Staff(Strict):
     allow_exit: bool = Field(True, description="Whether the staff panel offers 'Exit to desktop'.")
 
 
+class Insights(Strict):
+    """Anonymous visitor statistics kept on the kiosk (no names, faces or personal data)."""
+
+    enabled: bool = Field(True, description="Record visits: screens seen, time spent, language, media.")
+    retention_days: int = Field(
+        365, ge=1, le=3650, description="Days of visit records to keep; older ones are deleted."
+    )
+
+
 class ExhibitionFile(Strict):
     """exhibition.yaml: the exhibition as a whole. Floors live in floors/*.yaml."""
 
@@ -175,6 +184,7 @@ class ExhibitionFile(Strict):
     attract: Attract = Field(default_factory=Attract)  # type: ignore[arg-type]
     hours: Hours | None = None
     staff: Staff = Field(default_factory=Staff)  # type: ignore[arg-type]
+    insights: Insights = Field(default_factory=Insights)  # type: ignore[arg-type]
 
     @model_validator(mode="after")
     def _default_is_listed(self) -> ExhibitionFile:
@@ -192,11 +202,31 @@ class ExhibitionFile(Strict):
 # ---------------------------------------------------------------------------------------------
 
 
+SoundPerLanguage = Annotated[
+    dict[Annotated[str, Field(pattern=r"^(\*|[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)$")], AudioPath],
+    BeforeValidator(_one_file_for_all_languages),
+    WithJsonSchema(
+        {
+            "description": "One sound file, or one per language: {en: media/x.en.wav, zh: ...}.",
+            "anyOf": [
+                {"type": "string"},
+                {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
+            ],
+        }
+    ),
+]
+
+
 class ExhibitBase(Strict):
     id: Id
     title: Text
     summary: Text | None = Field(None, description="One line shown on the exhibit's card.")
     cover: ImagePath | None = Field(None, description="Image on the exhibit's card.")
+    narration: SoundPerLanguage | None = Field(
+        None,
+        description="Spoken description of the exhibit for visitors who cannot see it well: one sound "
+        "file, or one per language. Offered by a Listen button; plays by itself in 'Read aloud' mode.",
+    )
 
 
 class Article(ExhibitBase):
@@ -247,19 +277,7 @@ class Audio(ExhibitBase):
     """A narration with its transcript. `audio` may differ per language."""
 
     type: Literal["audio"]
-    audio: Annotated[
-        dict[Annotated[str, Field(pattern=r"^(\*|[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)$")], AudioPath],
-        BeforeValidator(_one_file_for_all_languages),
-        WithJsonSchema(
-            {
-                "description": "One sound file, or one per language: {en: media/x.en.wav, zh: ...}.",
-                "anyOf": [
-                    {"type": "string"},
-                    {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
-                ],
-            }
-        ),
-    ] = Field(min_length=1)
+    audio: SoundPerLanguage = Field(min_length=1)
     transcript: Text
     image: ImagePath | None = None
 
