@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--windowed", action="store_true", help="a normal window, for editing content")
     run.add_argument("--screen", type=int, default=0, metavar="N", help="which screen to use")
     run.add_argument("--size", type=_size, metavar="WxH", help="window size, e.g. 1080x1920")
+    run.add_argument(
+        "--screen-config", type=Path, metavar="FILE",
+        help="this screen's settings (starting floor, orientation, languages, idle time, volume); "
+        "default: $XDG_CONFIG_HOME/kiosk/screen.yaml when it exists",
+    )
 
     validate = commands.add_parser("validate", help="check the content folder and list every problem")
     validate.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
@@ -44,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", type=Path, required=True, help="folder for the PNGs")
     render.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
     render.add_argument("--lang", default=None, help="language (default: the exhibition's)")
+    render.add_argument(
+        "--mode", action="append", default=[], metavar="MODE",
+        help="accessibility mode to render in (large-text, high-contrast, reach, reduced-motion, "
+        "captions, read-aloud); repeat for several; 'all' renders each mode in its own folder",
+    )
+    render.add_argument("--check", action="store_true",
+                        help="also check touch targets, text contrast and clipping; exit 1 on a failure")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the content files")
     schema.add_argument(
@@ -58,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     install = commands.add_parser("install", help="install the systemd user service that starts the kiosk")
     install.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
     install.add_argument("--print", action="store_true", help="print the unit instead of writing it")
+
+    from kiosk.fleet import status
+    from kiosk.insights import report
+
+    report.add_arguments(commands.add_parser("report", help="visitor statistics as CSV files and charts"))
+    status.add_arguments(commands.add_parser("status", help="this kiosk's health, as monitoring sees it"))
 
     doctor = commands.add_parser("doctor", help="check display, touch, fonts, sound, content and PIN")
     doctor.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
@@ -137,6 +155,18 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return doctor_main(args.dir)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from kiosk.insights.report import main as report_main
+
+    return report_main(args)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from kiosk.fleet.status import main as status_main
+
+    return status_main(args)
+
+
 COMMANDS = {
     "run": cmd_run,
     "validate": cmd_validate,
@@ -145,6 +175,8 @@ COMMANDS = {
     "set-pin": cmd_set_pin,
     "install": cmd_install,
     "doctor": cmd_doctor,
+    "report": cmd_report,
+    "status": cmd_status,
 }
 
 

@@ -1,0 +1,1 @@
+"""Many screens, one exhibition: per-screen settings and health for monitoring."""
