@@ -13,7 +13,8 @@ sessions   one row per visit, written when it starts and completed when it ends
     ended REAL       back on the attract loop (NULL: still going, or the kiosk stopped mid-visit)
     language TEXT    the language shown when the visit ended (at first: the starting language)
     end_reason TEXT  'idle' (walked away), 'closing' (opening hours), 'stopped' (kiosk stopped),
-                     'content' (new content arrived), NULL while going on
+                     'content' (new content arrived), 'error' (the kiosk recovered from an
+                     unexpected error), NULL while going on
 views      one row per screen seen, written when the visitor leaves it
     session, kiosk   as above
     screen TEXT      'home', 'floor', 'section' or 'exhibit'

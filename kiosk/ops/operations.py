@@ -4,7 +4,8 @@
     operations = Operations(kiosk, content_root, kiosk_mode=not args.windowed)
 
 gives idle reset, lockdown, the staff gesture, PIN pad and panel, live content reload, opening
-hours, the crash handler and the systemd readiness and watchdog hooks. The overlays
+hours, the crash handler, the systemd readiness and watchdog hooks and the visitor statistics
+(kiosk.insights). The overlays
 (kiosk/qml/ops/OpsLayer.qml) are placed over the window's content by Python, so Main.qml needs
 no change.
 """
@@ -25,6 +26,7 @@ from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.app.images import PROVIDER_ID
+from kiosk.insights.station import KioskInsights
 from kiosk.ops import watchdog
 from kiosk.ops.crash import (
     EXIT_TO_DESKTOP_CODE,
@@ -90,6 +92,8 @@ class Operations(QObject):
         display_power: Callable[[bool], Any] = set_display_power,
         pin_source: Callable[[], str | None] | None = None,
         install_hooks: bool = True,
+        screen_name: str | None = None,
+        insights_db: Path | None = None,
     ) -> None:
         super().__init__(kiosk.engine)
         self.kiosk = kiosk
@@ -107,6 +111,8 @@ class Operations(QObject):
         self.reloader = ContentReloader(content_root, self.navigator, debounce_ms=self.timings.debounce_ms,
                                         snapshot_dir=snapshot_dir, parent=self)
         self.crash = CrashHandler(self.on_unexpected_error, defer_to_ui_thread)
+        self.insights = KioskInsights(self.navigator, engine=engine, playback=self.playback,
+                                      db_path=insights_db, screen_name=screen_name, parent=self)
         self.sessions_today = 0
         self._session_day = dt.date.today()
         self._last_screen = str(self.navigator.property("screen"))
@@ -156,6 +162,8 @@ class Operations(QObject):
         staff.panelOpened.connect(lambda: idle.set_enabled(False))
         staff.panelClosed.connect(lambda: idle.set_enabled(hours.is_open))
         staff.panelOpened.connect(self._refresh_schedule_text)
+        staff.panelOpened.connect(self.insights.today.refresh)
+        self.insights.today.ready.connect(self._show_today)
         hours.closed.connect(self._on_closed)
         hours.opened.connect(self._on_opened)
         self.reloader.checked.connect(self._on_checked)
@@ -179,6 +187,7 @@ class Operations(QObject):
         )
         self.hours.configure(settings.hours if settings else None, self.reloader.root)
         self.idle.set_enabled(self.hours.is_open and not self.staff.property("panelOpen"))
+        self.insights.configure(settings.insights if settings else None)
 
     def _attach_overlay(self) -> QQuickItem | None:
         """Put the operations layer (countdown, closed screen, PIN pad, panel) over the window."""
@@ -211,7 +220,7 @@ class Operations(QObject):
     def _on_screen(self) -> None:
         screen = str(self.navigator.property("screen"))
         previous, self._last_screen = self._last_screen, screen
-        if previous == "attract" and screen == "home":
+        if previous == "attract" and screen != "attract":
             today = dt.date.today()
             if today != self._session_day:
                 self._session_day, self.sessions_today = today, 0
@@ -232,11 +241,16 @@ class Operations(QObject):
         if provider is not None and hasattr(provider, "root"):
             provider.root = self.reloader.root
             provider.cache.clear()
+        visiting = self.insights.recorder.session is not None
+        self.insights.end_visit("content")
         self.configure(exhibition)
+        if visiting:
+            self.insights.recorder.resume()
         self.staff.update_status(showingSnapshot=False,
                                  lastReload=dt.datetime.now().strftime("%H:%M:%S"))
 
     def _on_closed(self) -> None:
+        self.insights.end_visit("closing")
         self.idle.reset_visit()
         self.idle.set_enabled(False)
         self._refresh_schedule_text()
@@ -250,6 +264,9 @@ class Operations(QObject):
         if self.staff.status.get("schedule") != text:
             self.staff.update_status(schedule=text)
 
+    def _show_today(self, lines: dict[str, str]) -> None:
+        self.staff.update_status(today=lines)
+
     def _set_volume(self, volume: float) -> None:
         if self.playback is not None:
             self.playback.setProperty("volume", volume)
@@ -257,6 +274,7 @@ class Operations(QObject):
 
     def on_unexpected_error(self, summary: str) -> None:
         self.staff.record_error(summary)
+        self.insights.end_visit("error")
         self.idle.reset_visit()
 
     def _stop_on_signals(self) -> None:
@@ -269,11 +287,13 @@ class Operations(QObject):
 
     def quit(self, code: int) -> None:
         log.info("kiosk closing with exit code %d", code)
+        self.insights.close()
         self.lockdown.release()
         QCoreApplication.exit(code)
 
     def close(self) -> None:
-        """Undo the global hooks (tests, and the end of `kiosk run`)."""
+        """Undo the global hooks and write the last statistics (tests, and the end of `kiosk run`)."""
+        self.insights.close()
         self.crash.uninstall()
         self.lockdown.release()
         app = QGuiApplication.instance()

@@ -1,7 +1,8 @@
 """Staff access: the hidden corner gesture, the PIN pad and the staff panel (QML: `Staff`).
 
 The gesture (kiosk.ops.gesture) opens a PIN pad; the right PIN opens the panel with the kiosk's
-health (content status, snapshot, last reload, uptime, visits today, opening hours, last error)
+health (content status, snapshot, last reload, uptime, today's visits from the statistics file,
+opening hours, last error)
 and a few actions. The panel and the pad close by themselves after a while without touch, so
 a panel left open never stays in front of visitors.
 """
@@ -72,6 +73,7 @@ class Staff(QObject):
         self.status: dict[str, Any] = {
             "contentValid": True, "contentErrors": [], "showingSnapshot": False, "lastReload": "",
             "sessionsToday": 0, "schedule": "open", "lastError": "", "volume": 1.0,
+            "today": {},
         }
         self._timeout = QTimer(self, singleShot=True, interval=PANEL_TIMEOUT_MS)
         self._timeout.timeout.connect(self.closeAll)
@@ -268,6 +270,10 @@ class Staff(QObject):
     showingSnapshot = Property(bool, lambda self: bool(self.status["showingSnapshot"]), notify=changed)
     lastReload = Property(str, lambda self: str(self.status["lastReload"]), notify=changed)
     sessionsToday = Property(int, lambda self: int(self.status["sessionsToday"]), notify=changed)
+    today = Property(  # type: ignore[arg-type]
+        "QVariantMap", lambda self: dict(self.status["today"]), notify=changed  # type: ignore[arg-type]
+    )
+    """Today's visits for the panel: visits, median, topExhibit, languages, note (kiosk.insights.today)."""
     schedule = Property(str, lambda self: str(self.status["schedule"]), notify=changed)
     lastError = Property(str, lambda self: str(self.status["lastError"]), notify=changed)
     volume = Property(float, lambda self: float(self.status["volume"]), notify=changed)

@@ -12,6 +12,8 @@ Rectangle {
     // a portrait screen stacks status, actions and errors instead of placing them side by side
     readonly property bool portrait: root.width < root.height
     readonly property int fullWidth: root.width - 2 * Theme.margin
+    // today's visits from the statistics file, read each time the panel opens
+    readonly property var today: Staff.today
 
     objectName: "staffPanel"
     color: Theme.background
@@ -126,11 +128,6 @@ Rectangle {
                 }
 
                 Fact {
-                    name: "Visits today"
-                    value: String(Staff.sessionsToday)
-                }
-
-                Fact {
                     name: "Opening hours"
                     value: Staff.schedule
                 }
@@ -139,6 +136,61 @@ Rectangle {
                     name: "Last error"
                     value: Staff.lastError.length > 0 ? Staff.lastError : "none"
                     warning: Staff.lastError.length > 0
+                }
+            }
+        }
+
+        GroupHeading {
+            topPadding: Theme.unit
+            text: "Today"
+        }
+
+        Rectangle {
+            width: parent.width
+            height: todayFacts.height + 2 * Theme.unit * 3
+            radius: Theme.radius
+            color: Theme.surface
+
+            Column {
+                id: todayFacts
+
+                anchors.centerIn: parent
+                width: parent.width - 2 * Theme.unit * 3
+                spacing: Theme.unit * 1.5
+
+                Fact {
+                    objectName: "visitsToday"
+                    name: "Visits"
+                    value: root.today.visits ? root.today.visits : String(Staff.sessionsToday)
+                }
+
+                Fact {
+                    objectName: "medianVisit"
+                    visible: !!root.today.median
+                    name: "Median visit"
+                    value: root.today.median ? root.today.median : ""
+                }
+
+                Fact {
+                    objectName: "mostViewed"
+                    visible: !!root.today.topExhibit
+                    name: "Most viewed"
+                    value: root.today.topExhibit ? root.today.topExhibit : ""
+                }
+
+                Fact {
+                    objectName: "languageShare"
+                    visible: !!root.today.languages
+                    name: "Languages"
+                    value: root.today.languages ? root.today.languages : ""
+                }
+
+                Fact {
+                    objectName: "statisticsNote"
+                    visible: !!root.today.note
+                    name: "Statistics"
+                    value: root.today.note ? root.today.note : ""
+                    warning: true
                 }
             }
         }
