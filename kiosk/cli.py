@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check the content folder and list every problem")
     validate.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
     validate.add_argument("--quiet", action="store_true", help="print only the summary line")
+    validate.add_argument("--screen-config", type=Path, metavar="FILE",
+                          help="also check this screen's settings file against the content")
 
     render = commands.add_parser("render", help="write a PNG of every screen and a contact sheet")
     render.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
@@ -90,11 +92,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"kiosk validate: '{args.dir}' is not a folder", file=sys.stderr)
         return 2
     result = load_exhibition(args.dir)
+    problems = list(result.problems)
+    screen_config = getattr(args, "screen_config", None)
+    if screen_config is not None:
+        from kiosk.fleet.screen_config import load_screen_config
+
+        problems += load_screen_config(screen_config, result.exhibition).problems
     if not args.quiet:
-        for problem in result.problems:
+        for problem in problems:
             print(problem.format())
-    print(summary(result.problems))
-    return 1 if result.has_errors else 0
+    print(summary(problems))
+    return 1 if any(problem.is_error for problem in problems) else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

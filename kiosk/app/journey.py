@@ -45,6 +45,9 @@ class Journey:
         self._exhibition = exhibition
         self.place: Place = ATTRACT
         self.history: list[Place] = []
+        self.start = ""
+        """A floor, section or exhibit id where a touch on attract leads (this screen's
+        settings); empty, or an id the exhibition no longer has: the home screen."""
 
     # -- the exhibition's shape ------------------------------------------------------------
 
@@ -78,6 +81,24 @@ class Journey:
             return True
         return any(exhibit.id == place.exhibit for exhibit in section.exhibits)
 
+    def place_of(self, place_id: str) -> Place | None:
+        """The screen that shows a floor, section or exhibit id (None if there is none)."""
+        if not place_id:
+            return None
+        if any(floor.id == place_id for floor in self._floors()):
+            return Place("floor", place_id)
+        floor_id = self.floor_of_section(place_id)
+        if floor_id is not None:
+            return Place("section", floor_id, place_id)
+        found = self._exhibition.locate(place_id) if self._exhibition is not None else None
+        if found is not None:
+            return Place("exhibit", found[0].id, found[1].id, place_id)
+        return None
+
+    def start_place(self) -> Place:
+        """Where a visit begins on this screen: the start place, else the home screen."""
+        return self.place_of(self.start) or HOME
+
     def _floors(self) -> tuple[Any, ...]:
         return tuple(self._exhibition.floors) if self._exhibition is not None else ()
 
@@ -94,11 +115,14 @@ class Journey:
         return True
 
     def touch(self) -> bool:
-        """The first touch on the attract loop opens the home screen."""
+        """The first touch on the attract loop opens the start place (usually the home screen).
+
+        From a start place, Back climbs towards the home screen (exhibit, section, floor, home),
+        so a visitor at a floor's own screen can still reach the whole exhibition."""
         if self.place != ATTRACT:
             return False
         self.history.clear()
-        self.place = HOME
+        self.place = self.start_place()
         return True
 
     def home(self) -> bool:

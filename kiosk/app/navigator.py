@@ -7,6 +7,7 @@ change language). All decisions live here and in `journey.Journey`, testable wit
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ class Navigator(QObject):
         self._exhibits: dict[str, CardListModel] = {}
         self._empty = self._own(CardListModel(self))
         self._generation = 0
+        self._screen_languages: list[str] = []
 
     # -- registration ------------------------------------------------------------------------
 
@@ -87,7 +89,7 @@ class Navigator(QObject):
         if self._theme is not None:
             self._theme.configure(exhibition.settings.theme if exhibition else None)
         languages = self._language_codes()
-        wanted = language or (exhibition.settings.default_language if exhibition else "en")
+        wanted = language or self._default_language()
         self._language = wanted if wanted in languages else languages[0]
         self._refresh()
         self.contentChanged.emit()
@@ -95,6 +97,17 @@ class Navigator(QObject):
         self.versionChanged.emit()
         self.screenChanged.emit()
         self.placeChanged.emit()
+
+    def set_screen_settings(self, start: str | None, languages: Sequence[str] | None) -> None:
+        """This screen's start place and language order (kiosk.fleet.screen_config).
+
+        Languages the exhibition does not have are left out; with none left, every language of
+        the exhibition is offered. On the attract loop the first language is chosen at once."""
+        self._journey.start = start or ""
+        self._screen_languages = list(languages or ())
+        self.contentChanged.emit()
+        if self._journey.place.screen == "attract" and self._language != self._default_language():
+            self.setLanguage(self._default_language())
 
     @property
     def journey(self) -> Journey:
@@ -302,10 +315,22 @@ class Navigator(QObject):
         return self._language
 
     def _language_codes(self) -> list[str]:
-        return list(self._exhibition.settings.languages) if self._exhibition else ["en"]
+        """The languages offered, in order: this screen's choice, else the exhibition's."""
+        if self._exhibition is None:
+            return ["en"]
+        return self._screen_choice() or list(self._exhibition.settings.languages)
+
+    def _screen_choice(self) -> list[str]:
+        """This screen's languages that the exhibition has (empty: no choice made)."""
+        known = set(self._exhibition.settings.languages) if self._exhibition else set()
+        return [code for code in self._screen_languages if code in known]
 
     def _default_language(self) -> str:
-        return self._exhibition.settings.default_language if self._exhibition else "en"
+        """Each visitor's starting language: this screen's first, else the exhibition's default."""
+        if self._exhibition is None:
+            return "en"
+        chosen = self._screen_choice()
+        return chosen[0] if chosen else str(self._exhibition.settings.default_language)
 
     def _languages(self) -> list[dict[str, str]]:
         return [{"code": code, "name": language_name(code)} for code in self._language_codes()]

@@ -89,8 +89,11 @@ def main(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.app.screens import KioskWindow
+    from kiosk.fleet import screen_setup
     from kiosk.ops.operations import Operations, Startup
 
+    screen = screen_setup.load_for_run(getattr(args, "screen_config", None), exhibition)
+    settings = screen.settings
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     route_qt_messages()
@@ -101,11 +104,17 @@ def main(args: argparse.Namespace) -> int:
         print(f"kiosk run: {error}", file=sys.stderr)
         return 1
     place_window(kiosk.window, app, args)
+    rotation = screen_setup.apply_to_window(kiosk, settings)  # noqa: F841 - lives with the window
     operations = Operations(kiosk, root.resolve(), kiosk_mode=not (args.windowed or args.size),
-                            startup=Startup(startup.from_snapshot, startup.current.problems))
+                            startup=Startup(startup.from_snapshot, startup.current.problems),
+                            **screen_setup.operations_options(settings))
+    screen_setup.apply_volume(operations, settings.volume)
+    screen_setup.recheck_after_reload(operations, screen)
+    health = screen_setup.start_health(operations, kiosk, root, settings, startup.root)
     log.info("showing %s; log file %s", startup.root.resolve() if exhibition else "the 'Back soon' screen",
              log_file)
     code = app.exec()
+    health.close()
     operations.close()
     kiosk.close()
     return int(code)
