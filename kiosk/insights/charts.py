@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 if TYPE_CHECKING:
-    from kiosk.insights.report import Figures
+    from kiosk.insights.figures import Figures
 
 WIDTH, HEIGHT = 1600, 900
 TOP_COUNT = 15  # exhibits in the most viewed, dwell and media charts
