@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu libraries the kiosk needs (Qt's runtime, audio, a CJK font, Xvfb).
+# Installs the Debian/Ubuntu libraries the kiosk needs (Qt's runtime, audio, a CJK font, Xvfb,
+# git for pulling content).
 # As root it runs apt-get; otherwise it prints the exact command to run and carries on.
 set -euo pipefail
 
@@ -9,7 +10,7 @@ PACKAGES=(
   fonts-noto-core fonts-noto-cjk
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
-  python3-venv
+  python3-venv git
 )
 
 missing=()
