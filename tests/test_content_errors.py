@@ -305,3 +305,16 @@ def test_two_documents_in_one_file(tmp_path: Path) -> None:
     error = only_error(load_with(tmp_path, floor=FLOOR + "---\nid: second\n"))
     assert error.line == 25
     assert error.message == "the file holds more than one document"
+
+
+def test_sync_conflict_copy_of_a_floor_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    root = make_content(tmp_path / "content")
+    copy = root / "floors" / "1-ground.sync-conflict-20261125-101010-ABCDEFG.yaml"
+    copy.write_text((root / "floors" / "1-ground.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = load_exhibition(root)
+    assert not result.has_errors, [p.format() for p in result.problems]
+    assert result.exhibition is not None and [f.id for f in result.exhibition.floors] == ["ground"]
+    (warning,) = result.problems
+    assert warning.severity is Severity.WARNING
+    assert warning.path.endswith("1-ground.sync-conflict-20261125-101010-ABCDEFG.yaml")
+    assert "conflict or backup copy" in warning.message

@@ -111,14 +111,22 @@ class _Loader:
                 )
 
 
-def _floor_files(root: Path) -> list[Path]:
+CONFLICT_MARKERS = (".sync-conflict-", ".orig.", "~")
+"""Copies that sync tools and editors leave beside a file (Syncthing conflicts, merge leftovers,
+backups): never floors of their own."""
+
+
+def _floor_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """The floor files, and the conflict or backup copies beside them that are left out."""
     folder = root / FLOORS_DIR
     if not folder.is_dir():
-        return []
-    return sorted(
+        return [], []
+    candidates = sorted(
         path for path in folder.iterdir()
         if path.suffix in (".yaml", ".yml") and not path.name.startswith(".")
     )
+    copies = [path for path in candidates if any(mark in path.name for mark in CONFLICT_MARKERS)]
+    return [path for path in candidates if path not in copies], copies
 
 
 def _schema_version(document: Document | None) -> int:
@@ -137,7 +145,14 @@ def load_exhibition(root: Path) -> LoadResult:
         return LoadResult(None, loader.problems)
 
     settings = _File(root / EXHIBITION_FILE, display_path(root / EXHIBITION_FILE, root))
-    floors = [_File(path, display_path(path, root)) for path in _floor_files(root)]
+    floor_paths, copies = _floor_files(root)
+    floors = [_File(path, display_path(path, root)) for path in floor_paths]
+    for copy in copies:
+        loader.report(
+            display_path(copy, root), 0, 0, "this looks like a conflict or backup copy; it is not shown",
+            "compare it with the floor file of the same name, keep what is right, then delete the copy",
+            Severity.WARNING,
+        )
     files = [settings, *floors]
     if not settings.path.is_file():
         loader.report(settings, 0, 0, "exhibition.yaml is missing", "every content folder needs one")
