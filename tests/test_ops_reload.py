@@ -120,3 +120,44 @@ def test_started_from_the_snapshot_then_fixed_content_takes_over(qtbot, tmp_path
     finally:
         ops.close()
         kiosk.close()
+
+
+def test_a_folder_that_changes_during_the_check_is_checked_again(tmp_path: Path, monkeypatch) -> None:
+    """A copy still in progress is never judged, or kept as last good, half-written."""
+    from kiosk.ops import reload
+
+    content = make_content(tmp_path / "content")
+    real_load = reload.load_exhibition
+    calls: list[str] = []
+
+    def load_while_a_copy_finishes(root: Path):  # type: ignore[no-untyped-def]
+        result = real_load(root)
+        calls.append(str(result.exhibition.settings.title) if result.exhibition else "")
+        if len(calls) == 1:  # the copy lands while the first check reads the folder
+            retitle(content, "Copied Hall")
+        return result
+
+    monkeypatch.setattr(reload, "load_exhibition", load_while_a_copy_finishes)
+    result = reload.check_when_still(content, tmp_path / "last-good")
+    assert len(calls) == 2
+    assert result.exhibition is not None and "Copied Hall" in str(result.exhibition.settings.title)
+    assert "Copied Hall" in (tmp_path / "last-good" / "exhibition.yaml").read_text(encoding="utf-8")
+
+
+def test_a_folder_that_never_settles_is_reported_not_shown(tmp_path: Path, monkeypatch) -> None:
+    from kiosk.ops import reload
+
+    content = make_content(tmp_path / "content")
+    real_load = reload.load_exhibition
+    count = iter(range(100))
+
+    def load_during_an_endless_copy(root: Path):  # type: ignore[no-untyped-def]
+        retitle(content, f"Hall {next(count)}")
+        return real_load(root)
+
+    monkeypatch.setattr(reload, "load_exhibition", load_during_an_endless_copy)
+    result = reload.check_when_still(content, tmp_path / "last-good")
+    assert result.exhibition is None
+    (problem,) = result.problems
+    assert "kept changing" in problem.message
+    assert not (tmp_path / "last-good").exists()

@@ -20,11 +20,13 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.load import LoadResult, load_exhibition
-from kiosk.ops.snapshot import save_snapshot
+from kiosk.ops.snapshot import fingerprint, save_snapshot
 
 log = logging.getLogger("kiosk.reload")
 
 DEBOUNCE_MS = 300
+STABLE_ATTEMPTS = 5
+"""How often a check starts again because files kept changing while it ran (a copy in progress)."""
 
 
 def watched_paths(root: Path) -> tuple[list[str], list[str]]:
@@ -45,6 +47,44 @@ def _signature(path: str) -> tuple[int, int] | None:
     except OSError:
         return None
     return stat.st_size, stat.st_mtime_ns
+
+
+def _version(root: Path) -> str | None:
+    """The folder's content version (None while a file vanishes under our feet)."""
+    try:
+        return fingerprint(root)
+    except OSError:
+        return None
+
+
+def check_when_still(root: Path, snapshot_dir: Path | None) -> LoadResult:
+    """Check the folder, and refresh the last-good copy when it is valid, but only from a folder
+    that did not change meanwhile: a film still being copied (git, Syncthing, a USB stick) is
+    never judged, or kept as last good, half-written."""
+    for _ in range(STABLE_ATTEMPTS):
+        before = _version(root)
+        result = load_exhibition(root)
+        if before is None or _version(root) != before:
+            log.info("content changed while it was being checked; checking again")
+            continue
+        if result.exhibition is None:
+            return result
+        try:
+            save_snapshot(root, snapshot_dir)
+        except OSError as error:
+            log.warning("could not refresh the last good content: %s", error)
+            return result
+        if _version(root) == before:
+            return result
+        log.info("content changed while the last good copy was made; checking again")
+    from kiosk.content.errors import ContentError
+
+    unsettled = LoadResult(None)
+    unsettled.problems.append(ContentError(
+        str(root), 0, 0, "the content folder kept changing while it was checked",
+        "wait until copying has finished; the kiosk checks again after the next change",
+    ))
+    return unsettled
 
 
 class ContentReloader(QObject):
@@ -122,12 +162,7 @@ class ContentReloader(QObject):
 
     def _check(self, generation: int) -> None:
         try:
-            result = load_exhibition(self.root)
-            if result.exhibition is not None:
-                try:
-                    save_snapshot(self.root, self.snapshot_dir)
-                except OSError as error:
-                    log.warning("could not refresh the last good content: %s", error)
+            result = check_when_still(self.root, self.snapshot_dir)
         except Exception as error:  # a loader bug must not kill the watcher
             log.exception("checking the content failed")
             result = LoadResult(None)
