@@ -13,8 +13,8 @@ from pydantic_core import PydanticCustomError
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
 ANY_LANGUAGE = "*"
-T = TypeVar("T")
 """Key under which a plain string is kept: it reads the same in every language."""
+T = TypeVar("T")
 
 
 def _to_text(value: Any) -> dict[str, str]:
@@ -109,6 +109,22 @@ def missing_languages(text: Mapping[str, str], languages: list[str]) -> list[str
     if ANY_LANGUAGE in text:
         return []
     return [language for language in languages if language not in text]
+
+
+def missing_translation(
+    text: Mapping[str, str], languages: list[str], default: str
+) -> tuple[str, str] | None:
+    """The one warning for a text without some of the exhibition's languages, as (message, hint),
+    e.g. ("missing 'fr', 'es' translations", "visitors reading them will see the 'en' text");
+    None when every language is there."""
+    missing = missing_languages(text, languages)
+    if not missing:
+        return None
+    shown = default if default in text else next(iter(text))
+    codes = ", ".join(f"'{code}'" for code in missing)
+    if len(missing) == 1:
+        return f"missing {codes} translation", f"visitors reading '{missing[0]}' will see the '{shown}' text"
+    return f"missing {codes} translations", f"visitors reading them will see the '{shown}' text"
 
 
 def unknown_languages(text: Mapping[str, str], languages: list[str]) -> Iterator[str]:

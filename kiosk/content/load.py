@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from kiosk.content.errors import ContentError, Severity, display_path
 from kiosk.content.explain import explain_all
-from kiosk.content.i18n import missing_languages, unknown_languages
+from kiosk.content.i18n import missing_translation, unknown_languages
 from kiosk.content.media import MediaContext
 from kiosk.content.migrate import MigrationError, migrate
 from kiosk.content.model import Exhibition, ExhibitionFile, Floor
@@ -102,13 +102,9 @@ class _Loader:
                 )
             if not is_text:
                 continue
-            for code in missing_languages(text, languages):
-                shown = default if default in text else next(iter(text))
-                self.report(
-                    file, line, col, f"missing '{code}' translation",
-                    f"visitors reading '{code}' will see the '{shown}' text",
-                    Severity.WARNING,
-                )
+            warning = missing_translation(text, languages, default)
+            if warning is not None:
+                self.report(file, line, col, warning[0], warning[1], Severity.WARNING)
 
 
 CONFLICT_MARKERS = (".sync-conflict-", ".orig.", "~")

@@ -21,34 +21,21 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.app.registry import PerEngine
+from kiosk.app.ui_words import words_for
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Idle", "countdown_words"]
 
 log = logging.getLogger("kiosk.idle")
 
-COUNTDOWN_WORDS: dict[str, tuple[str, str]] = {
-    "en": ("Still there?", "Touch to continue"),
-    "zh": ("您还在吗？", "触摸屏幕继续浏览"),
-    "zh-Hant": ("您還在嗎？", "觸摸螢幕繼續瀏覽"),
-    "fr": ("Toujours là ?", "Touchez pour continuer"),
-    "de": ("Noch da?", "Zum Fortfahren berühren"),
-    "es": ("¿Sigue ahí?", "Toque para continuar"),
-    "it": ("Ci sei ancora?", "Tocca per continuare"),
-    "pt": ("Ainda está aí?", "Toque para continuar"),
-    "ru": ("Вы ещё здесь?", "Коснитесь, чтобы продолжить"),
-    "ja": ("まだご覧になりますか？", "続けるには画面に触れてください"),
-    "ko": ("아직 계신가요?", "계속하려면 화면을 터치하세요"),
-    "ar": ("هل ما زلت هنا؟", "المس الشاشة للمتابعة"),
-}
-
 
 def countdown_words(languages: list[str], current: str) -> list[dict[str, str]]:
-    """'Still there? Touch to continue' in every content language, the visitor's own first."""
+    """'Still there? Touch to continue' in every content language, the visitor's own first
+    (the words live with the rest of the interface's in `kiosk.app.ui_words`)."""
     ordered = [current] + [code for code in languages if code != current]
     result = []
     for code in ordered:
-        title, detail = COUNTDOWN_WORDS.get(code, COUNTDOWN_WORDS["en"])
-        result.append({"code": code, "title": title, "detail": detail})
+        words = words_for(code)
+        result.append({"code": code, "title": words["still_there"], "detail": words["touch_to_continue"]})
     return result
 
 

@@ -3,6 +3,7 @@ import QtQuick
 import Kiosk
 
 // Where the visitor is: Floor 1 · History  ›  Section. Each step can be tapped to go there.
+// In a right-to-left language the steps run from the right and the separators point left.
 Row {
     id: root
 
@@ -20,13 +21,13 @@ Row {
             spacing: Theme.unit
             height: Theme.touchTarget
 
-            Label {
+            // points the way of reading: right in English, left in Arabic
+            Icon {
                 anchors.verticalCenter: parent.verticalCenter
                 visible: step.index > 0
-                text: Theme.rightToLeft ? "‹" : "›"
-                color: Theme.mutedText
-                font.pixelSize: Theme.headingSize
-                wrapMode: Text.NoWrap
+                name: "next"
+                size: Math.round(Theme.smallSize * 1.1)
+                opacity: 0.7
             }
 
             Tappable {
