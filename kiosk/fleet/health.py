@@ -10,7 +10,6 @@ not running: `kiosk status` and the Grafana dashboard look at its age.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -116,11 +115,7 @@ class Health(QObject):
     # -- the figures -----------------------------------------------------------------------
 
     def sessions_today(self) -> int:
-        operations = self.operations
-        day = getattr(operations, "_session_day", None)
-        if isinstance(day, dt.date) and day != dt.date.today():
-            return 0  # the count is reset at the first visit of the day
-        return int(getattr(operations, "sessions_today", 0))
+        return int(self.operations.visits_today())
 
     def values(self) -> dict[str, Sample | float]:
         crash = getattr(self.operations, "crash", None)

@@ -113,8 +113,8 @@ class Operations(QObject):
         self.crash = CrashHandler(self.on_unexpected_error, defer_to_ui_thread)
         self.insights = KioskInsights(self.navigator, engine=engine, playback=self.playback,
                                       db_path=insights_db, screen_name=screen_name, parent=self)
-        self.sessions_today = 0
-        self._session_day = dt.date.today()
+        self._visits_today = 0
+        self._visit_day = dt.date.today()
         self._last_screen = str(self.navigator.property("screen"))
         self._heartbeat: object | None = None
         self._ready_sent = False
@@ -221,14 +221,16 @@ class Operations(QObject):
         screen = str(self.navigator.property("screen"))
         previous, self._last_screen = self._last_screen, screen
         if previous == "attract" and screen != "attract":
-            today = dt.date.today()
-            if today != self._session_day:
-                self._session_day, self.sessions_today = today, 0
-            self.sessions_today += 1
-            log.info("visitor session started (%d today)", self.sessions_today)
-            self.staff.update_status(sessionsToday=self.sessions_today)
+            self._visits_today = self.visits_today() + 1
+            self._visit_day = dt.date.today()
+            log.info("visitor session started (%d today)", self._visits_today)
+            self.staff.update_status(sessionsToday=self._visits_today)
         elif screen == "attract" and previous != "attract":
             log.info("visitor session ended")
+
+    def visits_today(self) -> int:
+        """Visits since midnight (the staff panel and the monitoring metrics show it)."""
+        return self._visits_today if self._visit_day == dt.date.today() else 0
 
     def _on_checked(self, result: Any) -> None:
         errors = [problem.format() for problem in result.problems if problem.is_error]
