@@ -411,7 +411,10 @@ def test_the_dashboard_uses_the_metric_names_and_its_variables() -> None:
             assert target["datasource"]["uid"] == "${datasource}"
             assert 'screen=~"$screen"' in target["expr"], target["expr"]
             used |= set(re.findall(r"kiosk_[a-z_]+", target["expr"]))
-    assert used <= set(METRIC_NAMES), used - set(METRIC_NAMES)
+    pull_script = (repo / "deploy" / "fleet" / "kiosk-content-pull").read_text(encoding="utf-8")
+    pulled = set(re.findall(r"# TYPE (kiosk_content_pull_[a-z_]+)", pull_script))
+    assert "kiosk_content_pull_success" in pulled
+    assert used <= set(METRIC_NAMES) | pulled, used - set(METRIC_NAMES) - pulled
     for needed in ("kiosk_up", "kiosk_content_info", "kiosk_content_valid", "kiosk_sessions_today",
                    "kiosk_memory_rss_bytes", "kiosk_restarts_total", "kiosk_frame_drops_total"):
         assert needed in used, needed
