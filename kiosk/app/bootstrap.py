@@ -23,7 +23,7 @@ log = logging.getLogger("kiosk.app")
 
 QML_DIR = Path(__file__).resolve().parent.parent / "qml"
 MAIN_QML = QML_DIR / "Main.qml"
-CORE_QML_MODULES = ["kiosk.app.theme", "kiosk.app.models", "kiosk.app.navigator"]
+CORE_QML_MODULES = ["kiosk.app.theme", "kiosk.app.models", "kiosk.app.navigator", "kiosk.app.access"]
 OPTIONAL_QML_MODULES = [
     "kiosk.app.exhibit_data", "kiosk.app.playback", "kiosk.ops.idle", "kiosk.ops.staff", "kiosk.ops.hours",
 ]
@@ -59,6 +59,7 @@ def make_engine(
     relative to (the current folder if not given).
     """
     register_qml_types()
+    from kiosk.app.access import Access
     from kiosk.app.navigator import Navigator
     from kiosk.app.theme import Theme
 
@@ -69,17 +70,20 @@ def make_engine(
     navigator = Navigator.for_engine(engine)
     navigator.bind_theme(theme)
     navigator.load(exhibition, root or Path.cwd(), language=language)
+    Access.for_engine(engine).attach(theme, navigator)
     key = engine_key(engine)
     engine.destroyed.connect(lambda *_: _forget(key))
     return engine
 
 
 def _forget(key: int) -> None:
+    from kiosk.app.access import Access
     from kiosk.app.navigator import Navigator
     from kiosk.app.theme import Theme
 
     Theme.forget_engine(key)
     Navigator.forget_engine(key)
+    Access.forget_engine(key)
 
 
 def main_qml_url() -> QUrl:

@@ -1,6 +1,13 @@
-"""Colour contrast by the WCAG 2 formula, so floor colours stay readable with text on them."""
+"""Colour contrast by the WCAG 2 formula, so floor colours stay readable with text on them.
+
+Also the high-contrast palette (every text and background pair at 7:1 or better: black and
+near-black surfaces, white text, a yellow accent) and the focus ring colour, which must stand
+out (3:1) against every background of the exhibition's palette and the high-contrast one.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtGui import QColor
 
@@ -47,3 +54,35 @@ def readable_on_dark(colour: QColor, background: QColor, ratio: float = MINIMUM_
             result.alphaF(),
         )
     return result
+
+
+HIGH_CONTRAST: dict[str, str] = {
+    "background": "#000000",
+    "surface": "#0d0d0d",
+    "surface_raised": "#262626",
+    "text": "#ffffff",
+    "muted_text": "#e6e6e6",
+    "accent": "#ffd60a",
+    "border": "#ffffff",
+}
+"""Colours of the high-contrast mode (the same keys as the exhibition's theme)."""
+
+HIGH_CONTRAST_TEXT = ("text", "muted_text", "accent", "border")
+HIGH_CONTRAST_BACKGROUNDS = ("background", "surface", "surface_raised")
+
+FOCUS_RING_CANDIDATES = ("#ffd60a", "#ffffff", "#00e5ff", "#000000")
+FOCUS_RING_RATIO = 3.0
+
+
+def focus_ring_for(backgrounds: Iterable[str], preferred: str | None = None) -> str:
+    """The first colour with 3:1 against every background: the preferred one if it qualifies."""
+    fills = [QColor(colour) for colour in backgrounds]
+    candidates = ([preferred] if preferred else []) + list(FOCUS_RING_CANDIDATES)
+    best, best_ratio = candidates[0], 0.0
+    for candidate in candidates:
+        worst = min(contrast_ratio(QColor(candidate), fill) for fill in fills)
+        if worst >= FOCUS_RING_RATIO:
+            return candidate
+        if worst > best_ratio:
+            best, best_ratio = candidate, worst
+    return best

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QUrl
 
 from kiosk.app.captions import Cue, load_captions
+from kiosk.app.ui_words import VIEW_LABELS, view_labels_for
 from kiosk.content import model
 from kiosk.content.i18n import pick, resolve
 
@@ -32,56 +33,8 @@ VIEWS: dict[str, str] = {
     "quote": "QuoteView",
 }
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "before": "Before",
-        "after": "After",
-        "transcript": "Transcript",
-        "play": "Play",
-        "pause": "Pause",
-        "replay": "Play again",
-        "zoomIn": "Zoom in",
-        "zoomOut": "Zoom out",
-        "resetZoom": "Fit to screen",
-        "previous": "Previous",
-        "next": "Next",
-        "close": "Close",
-        "captions": "Captions",
-        "captionsOn": "Captions on",
-        "captionsOff": "Captions off",
-        "source": "Source",
-        "dragToCompare": "Drag the handle to compare",
-        "tapMarker": "Tap a marker to find out more",
-        "swipeHint": "Swipe or use the arrows",
-        "pinchHint": "Pinch or double-tap to zoom",
-        "cannotPlay": "This film cannot be played right now.",
-        "cannotPlayAudio": "This recording cannot be played right now.",
-    },
-    "zh": {
-        "before": "之前",
-        "after": "之后",
-        "transcript": "文字稿",
-        "play": "播放",
-        "pause": "暂停",
-        "replay": "重新播放",
-        "zoomIn": "放大",
-        "zoomOut": "缩小",
-        "resetZoom": "适合屏幕",
-        "previous": "上一张",
-        "next": "下一张",
-        "close": "关闭",
-        "captions": "字幕",
-        "captionsOn": "字幕已开",
-        "captionsOff": "字幕已关",
-        "source": "来源",
-        "dragToCompare": "拖动手柄进行对比",
-        "tapMarker": "点击标记了解更多",
-        "swipeHint": "滑动或点击箭头",
-        "pinchHint": "双指缩放或双击放大",
-        "cannotPlay": "此影片暂时无法播放。",
-        "cannotPlayAudio": "此录音暂时无法播放。",
-    },
-}
+LABELS = VIEW_LABELS
+"""The exhibit views' own words (Before, After, Play, ...) in every language the kiosk speaks."""
 
 SERIES_COLOURS = ("#e0a43a", "#5fb3d9", "#8fcf7a", "#e57f6f", "#b59ce6", "#f0d46a")
 """Chart colours for series without their own; each reads well on the dark background."""
@@ -89,8 +42,7 @@ SERIES_COLOURS = ("#e0a43a", "#5fb3d9", "#8fcf7a", "#e57f6f", "#b59ce6", "#f0d46
 
 def labels_for(language: str) -> dict[str, str]:
     """Interface words in the visitor's language; English where there is no translation."""
-    base = language.split("-")[0]
-    return {**LABELS["en"], **LABELS.get(base, {})}
+    return view_labels_for(language)
 
 
 def file_url(root: Path, path: str | None) -> str:
@@ -107,6 +59,17 @@ def paragraphs(text: str) -> list[str]:
 def pick_language(files: Mapping[str, str], language: str, fallback: str) -> str | None:
     """The file for the language, else for the fallback language, else None."""
     for key in (language, language.split("-")[0], fallback):
+        if key in files:
+            return files[key]
+    return None
+
+
+def narration_file(files: Mapping[str, str] | None, language: str, fallback: str) -> str | None:
+    """The spoken description for the language: its own file, else the one file for every
+    language ("*"), else the default language's file; None when the exhibit has none."""
+    if not files:
+        return None
+    for key in (language, language.split("-")[0], "*", fallback):
         if key in files:
             return files[key]
     return None
@@ -155,6 +118,7 @@ def exhibit_to_qml(exhibit: Any, language: str, fallback: str, root: Path) -> di
         "summary": text(exhibit.summary),
         "cover": file_url(root, exhibit.cover),
         "labels": labels_for(language),
+        "narration": file_url(root, narration_file(exhibit.narration, language, fallback)),
     }
     if isinstance(exhibit, model.Article):
         data |= {

@@ -3,6 +3,9 @@
 Colours come from the exhibition's `settings.theme`; sizes are designed for a 1080-pixel
 short side and scale with the window, so a 4K landscape screen and a 1080x1920 portrait
 screen keep the same proportions. The current floor's colour is an accent on its screens.
+
+The visitor's accessibility modes (see `kiosk.app.access`) change the theme: larger text,
+a high-contrast palette, reduced motion and reach mode (everything in the lower part).
 """
 
 from __future__ import annotations
@@ -12,16 +15,38 @@ from PySide6.QtGui import QColor
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
-from kiosk.app.contrast import readable_on_dark, safe_fill_for_white
+from kiosk.app.contrast import (
+    HIGH_CONTRAST,
+    contrast_ratio,
+    focus_ring_for,
+    luminance,
+    readable_on_dark,
+    safe_fill_for_white,
+)
 from kiosk.app.registry import PerEngine
 from kiosk.content.model import Theme as ThemeSettings
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Theme"]
 
 DESIGN_HEIGHT = 1080
-RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
-LANGUAGE_FONTS = {"ar": "Noto Sans Arabic", "he": "Noto Sans Hebrew", "fa": "Noto Sans Arabic"}
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
+LANGUAGE_FONTS = {
+    "ar": "Noto Sans Arabic", "fa": "Noto Sans Arabic", "ur": "Noto Sans Arabic",
+    "he": "Noto Sans Hebrew", "ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR",
+    "zh-Hant": "Noto Sans CJK TC", "zh-TW": "Noto Sans CJK TC", "zh-HK": "Noto Sans CJK HK",
+    "hi": "Noto Sans Devanagari", "th": "Noto Sans Thai",
+}
+"""Fonts for scripts the exhibition's Latin and Chinese fonts do not cover (full code first)."""
 DEFAULT_FLOOR_COLOUR = "#1f6f8b"
+LARGE_TEXT_SCALE = 1.5
+TEXT_SIZES = {
+    "small": (24, 14), "body": (28, 16), "heading": (40, 22), "title": (64, 30), "display": (120, 48),
+}
+"""Text sizes in px at 1080 (design size, smallest size), before the visitor's text scale."""
+REACH_TOP_LANDSCAPE = 0.40
+REACH_TOP_PORTRAIT = 0.45
+NORMAL_CONTRAST = 4.5
+HIGH_CONTRAST_TARGET = 7.0
 
 
 def _lighter(colour: QColor, factor: int) -> QColor:
@@ -34,6 +59,9 @@ class Theme(QObject):
     """Colours, fonts and sizes every screen and exhibit view reads."""
 
     changed = Signal()
+    headerChanged = Signal()
+    """The header's height: follows `changed`, and the breadcrumb's own needs (kept apart so a
+    breadcrumb that wraps does not re-evaluate every colour, font and direction binding)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +72,12 @@ class Theme(QObject):
         self._height = 1080
         self._floor = QColor(DEFAULT_FLOOR_COLOUR)
         self._reduced_motion = False
+        self._visitor_reduced_motion = False
+        self._text_scale = 1.0
+        self._high_contrast = False
+        self._reach = False
+        self._breadcrumb_needs = 0
+        self.changed.connect(self.headerChanged)
 
     # -- registration ------------------------------------------------------------------------
 
@@ -86,8 +120,19 @@ class Theme(QObject):
             self.changed.emit()
 
     def set_reduced_motion(self, reduced: bool) -> None:
+        """Motion off for the whole kiosk (a setting, renders, tests); visitors add their own."""
         if reduced != self._reduced_motion:
             self._reduced_motion = reduced
+            self.changed.emit()
+
+    def set_visitor_modes(
+        self, *, large_text: bool, high_contrast: bool, reach: bool, reduced_motion: bool
+    ) -> None:
+        """The accessibility modes the visitor chose (all False for a new visitor)."""
+        wanted = (LARGE_TEXT_SCALE if large_text else 1.0, high_contrast, reach, reduced_motion)
+        now = (self._text_scale, self._high_contrast, self._reach, self._visitor_reduced_motion)
+        if wanted != now:
+            self._text_scale, self._high_contrast, self._reach, self._visitor_reduced_motion = wanted
             self.changed.emit()
 
     @Slot(int, int)
@@ -97,52 +142,73 @@ class Theme(QObject):
     # -- colours ---------------------------------------------------------------------------
 
     def _colour(self, name: str) -> QColor:
+        if self._high_contrast:
+            return QColor(HIGH_CONTRAST[name])
         return QColor(getattr(self._settings, name))
 
-    def _background(self) -> QColor:
-        return self._colour("background")
-
-    def _surface(self) -> QColor:
-        return self._colour("surface")
+    def _contrast_target(self) -> float:
+        return HIGH_CONTRAST_TARGET if self._high_contrast else NORMAL_CONTRAST
 
     def _surface_raised(self) -> QColor:
+        if self._high_contrast:
+            return QColor(HIGH_CONTRAST["surface_raised"])
         return _lighter(self._colour("surface"), 125)
-
-    def _text(self) -> QColor:
-        return self._colour("text")
-
-    def _muted_text(self) -> QColor:
-        return self._colour("muted_text")
-
-    def _accent(self) -> QColor:
-        return self._colour("accent")
 
     def _accent_text(self) -> QColor:
         """Text drawn on the accent colour: dark on a light accent, light on a dark one."""
         accent = self._colour("accent")
-        return QColor("#111111") if accent.lightnessF() > 0.5 else QColor("#ffffff")
+        dark, light = QColor("#000000" if self._high_contrast else "#111111"), QColor("#ffffff")
+        return dark if contrast_ratio(accent, dark) >= contrast_ratio(accent, light) else light
 
     def _floor_color(self) -> QColor:
-        """The floor colour, darkened if needed so white text on it reads at 4.5:1."""
-        return safe_fill_for_white(self._floor)
+        """The floor colour, darkened if needed so white text on it reads at the target ratio."""
+        return safe_fill_for_white(self._floor, self._contrast_target())
 
     def _floor_accent(self) -> QColor:
-        """The floor colour, lightened if needed to read as text on the dark background."""
-        return readable_on_dark(self._floor, self._background())
+        """The floor colour, lightened if needed to read as text on the background and cards."""
+        backgrounds = (self._colour("background"), self._colour("surface"), self._surface_raised())
+        lightest = max(backgrounds, key=luminance)
+        return readable_on_dark(self._floor, lightest, self._contrast_target())
 
     def _focus_ring(self) -> QColor:
-        return self._colour("accent")
+        """Bright against every background, in the exhibition's palette and in high contrast."""
+        backgrounds = [self._settings.background, self._settings.surface,
+                       _lighter(QColor(self._settings.surface), 125).name(),
+                       HIGH_CONTRAST["background"], HIGH_CONTRAST["surface"],
+                       HIGH_CONTRAST["surface_raised"]]
+        return QColor(focus_ring_for(backgrounds, preferred=self._settings.accent))
 
-    background = Property(QColor, _background, notify=changed)
-    surface = Property(QColor, _surface, notify=changed)
+    def _border_color(self) -> QColor:
+        """Outline of cards, buttons and panels: strong in high contrast, a soft edge otherwise."""
+        if self._high_contrast:
+            return QColor(HIGH_CONTRAST["border"])
+        return _lighter(self._colour("surface"), 150)
+
+    def _border_width(self) -> int:
+        return self._px(3, 2) if self._high_contrast else 1
+
+    @Slot(str, float, result=QColor)
+    def fill(self, colour: str, ratio: float) -> QColor:
+        """A floor or card colour that white text reads on at this ratio. QML passes
+        `Theme.contrastTarget`, so the binding is read again when high contrast changes."""
+        return safe_fill_for_white(QColor(colour or DEFAULT_FLOOR_COLOUR), max(ratio, NORMAL_CONTRAST))
+
+    background = Property(QColor, lambda self: self._colour("background"), notify=changed)
+    surface = Property(QColor, lambda self: self._colour("surface"), notify=changed)
     surfaceRaised = Property(QColor, _surface_raised, notify=changed)
-    text = Property(QColor, _text, notify=changed)
-    mutedText = Property(QColor, _muted_text, notify=changed)
-    accent = Property(QColor, _accent, notify=changed)
+    text = Property(QColor, lambda self: self._colour("text"), notify=changed)
+    mutedText = Property(QColor, lambda self: self._colour("muted_text"), notify=changed)
+    accent = Property(QColor, lambda self: self._colour("accent"), notify=changed)
     accentText = Property(QColor, _accent_text, notify=changed)
     floorColor = Property(QColor, _floor_color, notify=changed)
     floorAccent = Property(QColor, _floor_accent, notify=changed)
     focusRing = Property(QColor, _focus_ring, notify=changed)
+    fillText = Property(QColor, lambda self: QColor("#ffffff"), notify=changed)
+    """Text on a floor's colour or on a picture's dark shade."""
+    borderColor = Property(QColor, _border_color, notify=changed)
+    borderWidth = Property(int, _border_width, notify=changed)
+    highContrast = Property(bool, lambda self: self._high_contrast, notify=changed)
+    contrastTarget = Property(float, _contrast_target, notify=changed)
 
     # -- fonts and direction ---------------------------------------------------------------
 
@@ -164,6 +230,8 @@ class Theme(QObject):
     @Slot(str, result=str)
     def fontFor(self, language: str) -> str:
         """The font for text in a given language, e.g. a language's own name on its button."""
+        if language in LANGUAGE_FONTS:
+            return LANGUAGE_FONTS[language]
         base = language.split("-")[0]
         if base == "zh":
             return self._settings.cjk_font_family
@@ -180,26 +248,15 @@ class Theme(QObject):
     def _px(self, design: float, minimum: float = 1.0) -> int:
         return max(round(minimum), round(design * self._scale))
 
+    def _text_px(self, design: float, minimum: float) -> int:
+        """A text size: scaled to the window and by the visitor's text scale."""
+        return self._px(design * self._text_scale, minimum * self._text_scale)
+
     def _get_scale(self) -> float:
         return self._scale
 
     def _unit(self) -> int:
         return self._px(8, 4)
-
-    def _small_size(self) -> int:
-        return self._px(24, 14)
-
-    def _body_size(self) -> int:
-        return self._px(28, 16)
-
-    def _heading_size(self) -> int:
-        return self._px(40, 22)
-
-    def _title_size(self) -> int:
-        return self._px(64, 30)
-
-    def _display_size(self) -> int:
-        return self._px(120, 48)
 
     def _touch_target(self) -> int:
         return self._px(72, 48)
@@ -211,39 +268,64 @@ class Theme(QObject):
         return self._px(48, 16)
 
     def _compact_header(self) -> bool:
-        """A narrow (portrait) window puts the breadcrumb on a second header row."""
-        return self._width < 1500 * self._scale
+        """A narrow (portrait) window, or large text, puts the breadcrumb on a second header row."""
+        return self._width < 1500 * self._scale * self._text_scale
+
+    def _breadcrumb_height(self) -> int:
+        """Height of the breadcrumb: one touch target, or what its words need (the header
+        reports it: a long breadcrumb in large text may take two lines)."""
+        line = round(self._text_px(*TEXT_SIZES["small"]) * 1.8)
+        return max(self._touch_target(), line, self._breadcrumb_needs)
+
+    @Slot(int)
+    def setBreadcrumbHeight(self, height: int) -> None:
+        """The height the header's breadcrumb needs at the current width and text size."""
+        if height != self._breadcrumb_needs:
+            self._breadcrumb_needs = height
+            self.headerChanged.emit()
 
     def _header_height(self) -> int:
         """Height of the bar with Home, Back, breadcrumb and languages."""
-        rows = 2 if self._compact_header() else 1
-        return rows * self._touch_target() + (rows + 3) * self._unit()
+        if self._compact_header():
+            return self._touch_target() + self._breadcrumb_height() + 5 * self._unit()
+        return self._touch_target() + 4 * self._unit()
 
     def _header_row_height(self) -> int:
         """Height of the bar without a breadcrumb row (the home screen has no breadcrumb)."""
         return self._touch_target() + 4 * self._unit()
 
     def _transition_ms(self) -> int:
-        return 0 if self._reduced_motion else 250
+        return 0 if self._get_reduced_motion() else 250
 
     def _get_reduced_motion(self) -> bool:
-        return self._reduced_motion
+        return self._reduced_motion or self._visitor_reduced_motion
+
+    def _reach_top(self) -> int:
+        """Where the reachable part of the window begins (0 when reach mode is off)."""
+        if not self._reach:
+            return 0
+        share = REACH_TOP_PORTRAIT if self._height > self._width else REACH_TOP_LANDSCAPE
+        return round(self._height * share)
 
     scale = Property(float, _get_scale, notify=changed)
     unit = Property(int, _unit, notify=changed)
-    smallSize = Property(int, _small_size, notify=changed)
-    bodySize = Property(int, _body_size, notify=changed)
-    headingSize = Property(int, _heading_size, notify=changed)
-    titleSize = Property(int, _title_size, notify=changed)
-    displaySize = Property(int, _display_size, notify=changed)
+    smallSize = Property(int, lambda self: self._text_px(*TEXT_SIZES["small"]), notify=changed)
+    bodySize = Property(int, lambda self: self._text_px(*TEXT_SIZES["body"]), notify=changed)
+    headingSize = Property(int, lambda self: self._text_px(*TEXT_SIZES["heading"]), notify=changed)
+    titleSize = Property(int, lambda self: self._text_px(*TEXT_SIZES["title"]), notify=changed)
+    displaySize = Property(int, lambda self: self._text_px(*TEXT_SIZES["display"]), notify=changed)
     touchTarget = Property(int, _touch_target, notify=changed)
     radius = Property(int, _radius, notify=changed)
     margin = Property(int, _margin, notify=changed)
-    headerHeight = Property(int, _header_height, notify=changed)
+    headerHeight = Property(int, _header_height, notify=headerChanged)
+    breadcrumbHeight = Property(int, _breadcrumb_height, notify=headerChanged)
     compactHeader = Property(bool, _compact_header, notify=changed)
     headerRowHeight = Property(int, _header_row_height, notify=changed)
     transitionMs = Property(int, _transition_ms, notify=changed)
     reducedMotion = Property(bool, _get_reduced_motion, notify=changed)
+    textScale = Property(float, lambda self: self._text_scale, notify=changed)
+    reach = Property(bool, lambda self: self._reach, notify=changed)
+    reachTop = Property(int, _reach_top, notify=changed)
 
 
 _THEMES: PerEngine[Theme] = PerEngine()

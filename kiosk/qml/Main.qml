@@ -9,6 +9,8 @@ import "screens"
 // between screens, and the header (Home, Back, breadcrumb, languages) above every screen
 // except the attract loop. Taps during a transition are ignored; the Navigator keeps the
 // place, and the window catches up as soon as the transition ends.
+// The accessibility button is on every screen and opens the panel of modes. In reach mode
+// the header sits at the bottom edge and the top part of the window stays calm.
 Window {
     id: window
 
@@ -152,18 +154,65 @@ Window {
         Header {
             id: header
 
+            readonly property ExhibitScreen exhibitScreen: stack.currentItem as ExhibitScreen
+
             objectName: "header"
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.top: parent.top
+            y: Theme.reach ? parent.height - height : 0
             height: Navigator.screen === "home" ? Theme.headerRowHeight : Theme.headerHeight
             visible: opacity > 0
             opacity: Navigator.available && Navigator.screen !== "attract" ? 1 : 0
+            narrationAvailable: header.exhibitScreen !== null && header.exhibitScreen.narration.length > 0
+            narrating: header.exhibitScreen !== null && header.exhibitScreen.narrating
+            onListenTapped: {
+                if (header.exhibitScreen)
+                    header.exhibitScreen.toggleNarration();
+            }
 
             Behavior on opacity {
                 NumberAnimation { duration: Theme.transitionMs }
             }
         }
+
+        // Reach mode: the top part holds nothing to touch, only the exhibition's name, small.
+        Label {
+            objectName: "reachTitle"
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: Math.round((Theme.reachTop - height) / 2)
+            width: Math.min(implicitWidth, parent.width - 2 * Theme.margin)
+            visible: Theme.reach && Navigator.available && Navigator.screen !== "attract"
+            text: Navigator.title
+            color: Theme.mutedText
+            font.pixelSize: Theme.bodySize
+            horizontalAlignment: Text.AlignHCenter
+        }
+
+        AccessButton {
+            id: accessButton
+
+            // On the attract loop (no header) the button waits at the bottom, clear of the
+            // staff gesture's corner squares (120 px, kiosk/ops/gesture.py); elsewhere it sits in
+            // the header by the languages.
+            readonly property bool inHeader: header.opacity > 0.5
+            readonly property real cornerClearance: 120 + Theme.unit * 3
+
+            showLabel: !accessButton.inHeader
+            x: accessButton.inHeader ? header.x + header.accessSlot.x
+                                     : (Theme.rightToLeft ? accessButton.cornerClearance
+                                                          : content.width - accessButton.width
+                                                            - accessButton.cornerClearance)
+            y: accessButton.inHeader ? header.y + header.accessSlot.y
+                                     : content.height - accessButton.height - Theme.margin
+            visible: !Access.panelOpen
+        }
+
+        AccessPanel {
+            anchors.fill: parent
+        }
+
+        // keys and assistive keypads: focus, activation, Back and Home (above the screens)
+        KeyboardNavigation {}
     }
 
     Component {

@@ -4,7 +4,8 @@ import Kiosk
 
 // Where the visitor is: Floor 1 · History  ›  Section. Each step can be tapped to go there.
 // In a right-to-left language the steps run from the right and the separators point left.
-Row {
+// A long trail wraps onto a second line (large text, portrait) instead of being cut off.
+Flow {
     id: root
 
     spacing: Theme.unit

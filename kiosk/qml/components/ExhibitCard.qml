@@ -24,6 +24,8 @@ Tappable {
         implicitHeight: picture.height + texts.implicitHeight + Theme.margin
         radius: Theme.radius
         color: root.pressed ? Theme.surfaceRaised : Theme.surface
+        border.width: Theme.highContrast ? Theme.borderWidth : 0
+        border.color: Theme.borderColor
         clip: true
 
         Cover {
@@ -44,7 +46,7 @@ Tappable {
             width: chip.implicitWidth + Theme.unit * 3
             height: Math.max(Theme.smallSize * 1.8, chip.implicitHeight + Theme.unit)
             radius: height / 2
-            color: root.colour
+            color: Theme.fill(root.colour, Theme.contrastTarget)
 
             Row {
                 id: chip
@@ -61,7 +63,7 @@ Tappable {
                 Label {
                     anchors.verticalCenter: parent.verticalCenter
                     text: root.kindLabel
-                    color: "white"
+                    color: Theme.fillText
                     font.pixelSize: Theme.smallSize
                     font.weight: Font.DemiBold
                     wrapMode: Text.NoWrap

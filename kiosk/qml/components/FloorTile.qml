@@ -19,6 +19,8 @@ Tappable {
                                                 numeral.implicitHeight + numeral.anchors.topMargin)
                                        + Theme.margin * 0.6
     property real bandHeight: root.bandNeeded
+    // the floor's colour, dark enough for white words at the mode's contrast
+    readonly property color fill: Theme.fill(root.colour, Theme.contrastTarget)
 
     accessibleName: root.kindLabel + " " + root.title
     onTapped: Navigator.openFloor(root.cardId)
@@ -27,7 +29,7 @@ Tappable {
         id: frame
 
         anchors.fill: parent
-        color: root.colour
+        color: root.fill
         clip: true
 
         Cover {
@@ -38,7 +40,7 @@ Tappable {
             anchors.top: parent.top
             anchors.bottom: band.top
             source: root.cover
-            tint: root.colour
+            tint: root.fill
         }
 
         Rectangle {
@@ -54,7 +56,7 @@ Tappable {
             anchors.right: parent.right
             anchors.bottom: parent.bottom
             height: root.bandHeight
-            color: root.pressed ? Qt.darker(root.colour, 1.2) : root.colour
+            color: root.pressed ? Qt.darker(root.fill, 1.2) : root.fill
 
             Column {
                 id: numeral
@@ -67,7 +69,7 @@ Tappable {
 
                 Label {
                     text: Navigator.words.floor_word.toUpperCase()
-                    color: "white"
+                    color: Theme.fillText
                     font.pixelSize: Theme.smallSize
                     font.weight: Font.DemiBold
                     font.letterSpacing: Theme.language === "zh" ? 0 : 2
@@ -76,7 +78,7 @@ Tappable {
 
                 Label {
                     text: root.number
-                    color: "white"
+                    color: Theme.fillText
                     font.family: Theme.latinFontFamily
                     font.pixelSize: Theme.displaySize
                     font.weight: Font.Black
@@ -99,7 +101,7 @@ Tappable {
                 Label {
                     width: parent.width
                     text: root.title
-                    color: "white"
+                    color: Theme.fillText
                     font.pixelSize: Theme.headingSize
                     font.weight: Font.Bold
                     lineHeight: 1.05
@@ -109,7 +111,7 @@ Tappable {
                     width: parent.width
                     visible: root.summary.length > 0
                     text: root.summary
-                    color: "white"
+                    color: Theme.fillText
                     font.pixelSize: Theme.smallSize
                 }
 
@@ -120,7 +122,7 @@ Tappable {
                     Label {
                         anchors.verticalCenter: parent.verticalCenter
                         text: root.detail
-                        color: "white"
+                        color: Theme.fillText
                         font.pixelSize: Theme.smallSize
                         font.weight: Font.Bold
                         wrapMode: Text.NoWrap

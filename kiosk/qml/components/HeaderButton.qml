@@ -17,8 +17,8 @@ Tappable {
         anchors.fill: parent
         radius: height / 2
         color: root.pressed ? Theme.surfaceRaised : Theme.surface
-        border.width: 1
-        border.color: Qt.lighter(Theme.surface, 1.5)
+        border.width: Theme.borderWidth
+        border.color: Theme.borderColor
     }
 
     Row {
@@ -30,7 +30,7 @@ Tappable {
         Icon {
             anchors.verticalCenter: parent.verticalCenter
             name: root.icon
-            size: Math.round(Theme.touchTarget * 0.42)
+            size: Math.round(Theme.smallSize * 1.25)
         }
 
         Label {

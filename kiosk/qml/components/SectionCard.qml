@@ -24,6 +24,8 @@ Tappable {
         implicitHeight: picture.height + texts.implicitHeight + Theme.margin * 1.2
         radius: Theme.radius
         color: root.pressed ? Theme.surfaceRaised : Theme.surface
+        border.width: Theme.highContrast ? Theme.borderWidth : 0
+        border.color: Theme.borderColor
         clip: true
 
         Cover {
@@ -44,12 +46,12 @@ Tappable {
             width: Theme.touchTarget * 0.8
             height: width
             radius: Theme.radius / 2
-            color: root.colour
+            color: Theme.fill(root.colour, Theme.contrastTarget)
 
             Label {
                 anchors.centerIn: parent
                 text: root.number
-                color: "white"
+                color: Theme.fillText
                 font.family: Theme.latinFontFamily
                 font.pixelSize: Theme.headingSize * 0.8
                 font.weight: Font.Bold

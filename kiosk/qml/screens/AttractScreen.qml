@@ -5,6 +5,8 @@ import "../components"
 
 // The loop shown while nobody is using the kiosk: highlight pictures crossfade slowly,
 // and "Touch to explore" breathes gently in every language. A touch anywhere starts the visit.
+// With less motion the pictures simply change and nothing moves; in high contrast the shade
+// behind the words is deeper.
 Rectangle {
     id: root
 
@@ -69,12 +71,16 @@ Rectangle {
     }
 
     Rectangle {
+        id: shade
+
+        readonly property real deep: Theme.highContrast ? 0.3 : 0
+
         anchors.fill: parent
         gradient: Gradient {
-            GradientStop { position: 0.0; color: Qt.rgba(0, 0, 0, 0.6) }
-            GradientStop { position: 0.2; color: Qt.rgba(0, 0, 0, 0.35) }
-            GradientStop { position: 0.45; color: Qt.rgba(0, 0, 0, 0.05) }
-            GradientStop { position: 1.0; color: Qt.rgba(0, 0, 0, 0.8) }
+            GradientStop { position: 0.0; color: Qt.rgba(0, 0, 0, 0.7 + shade.deep / 2) }
+            GradientStop { position: 0.22; color: Qt.rgba(0, 0, 0, 0.55 + shade.deep) }
+            GradientStop { position: 0.45; color: Qt.rgba(0, 0, 0, 0.05 + shade.deep) }
+            GradientStop { position: 1.0; color: Qt.rgba(0, 0, 0, 0.8 + shade.deep / 2) }
         }
     }
 
@@ -88,7 +94,7 @@ Rectangle {
         Label {
             width: parent.width
             text: Navigator.title
-            color: "white"
+            color: Theme.fillText
             font.pixelSize: Theme.headingSize
             font.weight: Font.Bold
         }
@@ -97,8 +103,8 @@ Rectangle {
             width: parent.width
             text: Navigator.subtitle
             visible: text.length > 0
-            color: "white"
-            opacity: 0.85
+            color: Theme.fillText
+            opacity: Theme.highContrast ? 1 : 0.85
             font.pixelSize: Theme.bodySize
         }
     }
@@ -108,7 +114,8 @@ Rectangle {
 
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
-        anchors.bottomMargin: Theme.margin * 2
+        // above the accessibility button, which waits at the bottom (Main.qml)
+        anchors.bottomMargin: Theme.margin * 2 + Theme.touchTarget
         width: parent.width - 2 * Theme.margin
         spacing: Theme.unit * 2
 
@@ -158,7 +165,7 @@ Rectangle {
                 width: invitation.width
                 horizontalAlignment: Text.AlignHCenter
                 text: line.modelData.text
-                color: "white"
+                color: Theme.fillText
                 font.family: Theme.fontFor(line.modelData.code)
                 font.pixelSize: line.index === 0 ? Theme.titleSize : Theme.headingSize
                 font.weight: line.index === 0 ? Font.Bold : Font.Normal

@@ -3,13 +3,17 @@ import QtQuick
 import Kiosk
 
 // Shown when the content cannot be loaded: a calm notice in each language, never an error.
+// In reach mode the notice sits in the lower part of the screen.
 Rectangle {
     id: root
 
     color: Theme.background
 
     Column {
-        anchors.centerIn: parent
+        anchors.horizontalCenter: parent.horizontalCenter
+        // in reach mode low, above the accessibility button
+        y: Theme.reach ? Math.max(Theme.reachTop, parent.height - height - Theme.margin * 2 - Theme.touchTarget)
+                       : Math.round((parent.height - height) / 2)
         width: Math.min(parent.width - 2 * Theme.margin, Math.round(1200 * Theme.scale))
         spacing: Theme.margin
 

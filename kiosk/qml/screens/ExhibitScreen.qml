@@ -1,14 +1,21 @@
 import QtQuick
+import QtQuick.Controls.Basic
 import Kiosk
 
-// One exhibit: the view for its type fills everything under the header. A view that cannot
-// load gives way to a calm card, never an empty screen.
+// One exhibit: the view for its type fills everything beside the header. A view that cannot
+// load gives way to a calm card, never an empty screen. An exhibit with a spoken description
+// offers it through the header's Listen button; in read-aloud mode it starts by itself.
 Item {
     id: root
 
     required property string exhibitId
     readonly property var exhibit: Navigator.exhibitData(root.exhibitId, Navigator.dataVersion)
     readonly property url fallbackUrl: Qt.resolvedUrl("../exhibits/ExhibitFallback.qml")
+    readonly property string narration: root.exhibit.narration ?? ""
+    property int narrationSession: -1
+    readonly property bool narrating: root.narrationSession >= 0
+                                      && root.narrationSession === Playback.session
+                                      && Playback.playing
     property Item view: null
 
     // Views are made from their component directly (not with Loader.setSource), so that
@@ -19,7 +26,7 @@ Item {
             console.info("exhibit view " + url + " cannot be shown: " + component.errorString());
             return null;
         }
-        return component.createObject(area, { exhibit: root.exhibit }) as Item;
+        return component.createObject(area.contentItem, { exhibit: root.exhibit }) as Item;
     }
 
     function load(): void {
@@ -30,27 +37,84 @@ Item {
             root.view = root.create(root.fallbackUrl);
     }
 
+    function startNarration(): void {
+        if (root.narration.length === 0)
+            return;
+        root.narrationSession = Playback.open(root.narration, false);
+        Playback.play();
+    }
+
+    function stopNarration(): void {
+        if (root.narrationSession >= 0)
+            Playback.release(root.narrationSession);
+        root.narrationSession = -1;
+    }
+
+    function toggleNarration(): void {
+        if (root.narrating)
+            root.stopNarration();
+        else
+            root.startNarration();
+    }
+
     onExhibitChanged: {
         if (root.view)
             root.view.exhibit = root.exhibit;
     }
-    Component.onCompleted: root.load()
+    onNarrationChanged: {
+        // the visitor changed language while listening: go on in the new language
+        if (root.narrating)
+            root.startNarration();
+    }
+    Component.onCompleted: {
+        root.load();
+        if (Access.readAloud)
+            root.startNarration();
+    }
+    // the visitor leaves the exhibit: its description stops at once
+    StackView.onDeactivating: root.stopNarration()
     Component.onDestruction: {
+        root.stopNarration();
         if (root.view)
             root.view.destroy();
     }
 
-    Item {
+    Connections {
+        target: Access
+
+        function onModeTurnedOn(name: string): void {
+            if (name === "read-aloud" && !root.narrating)
+                root.startNarration();
+        }
+    }
+
+    // The view fills the room beside the header. A view that needs more height than that (its
+    // implicitHeight, e.g. with large text in reach mode) gets it, and the page scrolls.
+    Flickable {
         id: area
 
         anchors.fill: parent
-        anchors.topMargin: Theme.headerHeight
+        anchors.topMargin: Theme.reach ? Theme.reachTop : Theme.headerHeight
+        anchors.bottomMargin: Theme.reach ? Theme.headerHeight : 0
+        contentWidth: width
+        contentHeight: root.view ? Math.max(area.height, root.view.implicitHeight) : area.height
+        interactive: area.contentHeight > area.height + 1
+        clip: area.interactive
+        boundsBehavior: Flickable.StopAtBounds
+        flickableDirection: Flickable.VerticalFlick
     }
 
     Binding {
         target: root.view
-        property: "anchors.fill"
-        value: area
+        property: "width"
+        value: area.width
+        when: root.view !== null
+    }
+
+    Binding {
+        target: root.view
+        property: "height"
+        value: area.contentHeight
         when: root.view !== null
     }
 

@@ -3,7 +3,8 @@ import QtQuick
 import Kiosk
 import "../components"
 
-// One section: its title and introduction, then its exhibits as cards.
+// One section: its title and introduction, then its exhibits as cards. With large text the
+// cards take fewer columns and grow; in reach mode the page fills the lower part only.
 Item {
     id: root
 
@@ -14,7 +15,8 @@ Item {
         id: scroller
 
         anchors.fill: parent
-        anchors.topMargin: Theme.headerHeight
+        anchors.topMargin: Theme.reach ? Theme.reachTop : Theme.headerHeight
+        anchors.bottomMargin: Theme.reach ? Theme.headerHeight : 0
         contentWidth: width
         contentHeight: page.implicitHeight + Theme.margin * 2
         clip: true
@@ -37,7 +39,7 @@ Item {
                     width: Math.max(6, Theme.unit)
                     height: intro.height
                     radius: width / 2
-                    color: root.section.colour ?? Theme.floorColor
+                    color: Theme.fill(root.section.colour ?? "", Theme.contrastTarget)
                 }
 
                 Column {
@@ -48,6 +50,7 @@ Item {
 
                     Label {
                         width: Math.min(parent.width, Math.round(1400 * Theme.scale))
+                        x: Theme.rightToLeft ? parent.width - width : 0
                         text: root.section.title ?? ""
                         font.pixelSize: Theme.titleSize * 0.85
                         font.weight: Font.Bold
@@ -56,6 +59,7 @@ Item {
 
                     Label {
                         width: Math.min(parent.width, Math.round(1300 * Theme.scale))
+                        x: Theme.rightToLeft ? parent.width - width : 0
                         visible: text.length > 0
                         text: root.section.summary ?? ""
                         color: Theme.mutedText
@@ -67,7 +71,7 @@ Item {
             CardGrid {
                 width: parent.width
                 maximumColumns: 4
-                minimumCardWidth: Math.round(400 * Theme.scale)
+                minimumCardWidth: Math.round(400 * Theme.scale * Math.sqrt(Theme.textScale))
                 model: Navigator.exhibitsOf(root.sectionId)
                 delegate: ExhibitCard {}
             }
