@@ -2,10 +2,14 @@
 
 One application-wide event filter watches what reaches the kiosk window. It reports every touch,
 click and key press as activity (for idle), reports presses and moves (for the staff gesture),
-and in kiosk mode it refuses close requests and the keys that close windows (Esc, Alt+F4,
-Ctrl+Q, Ctrl+W). The mouse cursor hides after a few seconds without mouse movement, and the
-screen saver is asked not to blank the display while the kiosk runs. Nothing here is fatal:
-a missing session bus or screen saver is a log line.
+and in kiosk mode it refuses close requests and the keys that close windows (Alt+F4, Ctrl+Q,
+Ctrl+W). Escape is not one of them: it reaches the screens as Back (KeyboardNavigation.qml),
+and no Qt Quick window closes on Escape. Keys the screens take as shortcuts (arrows, Enter,
+Escape...) never reach the window as key presses, so the question Qt asks the focused item
+first (a ShortcutOverride event) is what counts as activity for them. The mouse cursor hides
+after a few seconds without mouse movement, and the screen saver is asked not to blank the
+display while the kiosk runs. Nothing here is fatal: a missing session bus or screen saver is a
+log line.
 """
 
 from __future__ import annotations
@@ -31,10 +35,8 @@ MOVE_EVENTS = {QEvent.Type.MouseMove, QEvent.Type.TouchUpdate}
 
 
 def is_closing_key(event: QKeyEvent) -> bool:
-    """Esc, Alt+F4, Ctrl+Q and Ctrl+W: the keys that close a window or an application."""
+    """Alt+F4, Ctrl+Q and Ctrl+W: the keys that close a window or an application."""
     key, mods = event.key(), event.modifiers()
-    if key == Qt.Key.Key_Escape:
-        return True
     if key == Qt.Key.Key_F4 and mods & Qt.KeyboardModifier.AltModifier:
         return True
     return key in (Qt.Key.Key_Q, Qt.Key.Key_W) and bool(mods & Qt.KeyboardModifier.ControlModifier)
@@ -66,7 +68,8 @@ class Lockdown(QObject):
         self.kiosk_mode = kiosk_mode
         self.released = False
         self.swallow_presses: Callable[[], bool] = lambda: False
-        """While this says True (the countdown or the closed screen), presses only count as activity."""
+        """While this says True (the countdown or the closed screen), presses and keys only count
+        as activity."""
         self._cursor_hidden = False
         self._swallowing = False
         self._cursor_timer = QTimer(self, singleShot=True, interval=cursor_hide_ms)
@@ -78,14 +81,27 @@ class Lockdown(QObject):
     # -- the event filter ------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride:
+            # Qt asks the focus object of the window with keyboard focus: while the kiosk window
+            # is active, this is a key the kiosk got (perhaps taken by a shortcut next).
+            if not self.window.isActive():
+                return False
+            swallow = self.swallow_presses()
+            self.activity.emit()
+            if swallow:
+                event.accept()  # "taken here": no shortcut acts on the key
+            return swallow
         if watched is not self.window:
             return False
-        kind = event.type()
         if kind == QEvent.Type.Close:
             return self._on_close(event)
         if kind not in ACTIVITY_EVENTS and kind not in RELEASE_EVENTS:
             return False
         if kind == QEvent.Type.KeyPress and self._on_key(event):  # type: ignore[arg-type]
+            return True
+        if kind == QEvent.Type.KeyPress and self.swallow_presses():
+            self.activity.emit()  # like a touch, a key on the countdown only says "still here"
             return True
         if kind == QEvent.Type.MouseMove and not _from_touchscreen(event):
             self._on_mouse_moved()

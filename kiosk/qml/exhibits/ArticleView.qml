@@ -5,6 +5,7 @@ import Kiosk
 import "parts"
 
 // Text to read: a comfortable column with the title, paragraphs and an optional picture.
+// Keys scroll it (Up, Down, Page Up, Page Down) once Tab or an arrow has reached it.
 Item {
     id: root
 
@@ -18,25 +19,23 @@ Item {
 
     signal openExhibit(string exhibitId)
 
-    Flickable {
+    ReadingArea {
         id: reader
 
-        x: root.sideBySide ? Theme.margin * 1.5 : (root.width - width) / 2
+        x: !root.sideBySide ? (root.width - width) / 2
+                            : (Theme.rightToLeft ? root.width - width - Theme.margin * 1.5 : Theme.margin * 1.5)
         y: 0
         width: root.columnWidth
         height: root.hasImage && !root.sideBySide ? root.height * 0.6 : root.height
-        contentWidth: width
         contentHeight: article.height + Theme.margin * 2
-        clip: true
-        flickableDirection: Flickable.VerticalFlick
-        boundsBehavior: Flickable.DragOverBounds
-        interactive: contentHeight > height
+        accessibleName: root.exhibit.title
 
         Column {
             id: article
 
+            x: reader.inset
             y: Theme.margin
-            width: reader.width
+            width: reader.width - 2 * reader.inset
             spacing: Theme.bodySize
 
             ExhibitTitle {
@@ -46,6 +45,7 @@ Item {
             }
 
             Rectangle {
+                x: Theme.rightToLeft ? parent.width - width : 0
                 width: Theme.unit * 8
                 height: Math.max(3, Theme.unit / 2)
                 radius: height / 2
@@ -61,7 +61,7 @@ Item {
 
                     width: article.width
                     text: modelData
-                    color: index === 0 ? Theme.text : Qt.tint(Theme.text, Qt.rgba(0, 0, 0, 0.04))
+                    color: Theme.text
                     wrapMode: Text.Wrap
                     lineHeight: 1.5
                     font.family: Theme.fontFamily
@@ -77,7 +77,7 @@ Item {
         width: reader.width
         height: Theme.margin * 2
         y: reader.y + reader.height - height
-        visible: reader.interactive && !reader.atYEnd
+        visible: reader.scrollable && !reader.flickable.atYEnd
         gradient: Gradient {
             GradientStop { position: 0; color: "transparent" }
             GradientStop { position: 1; color: Theme.background }
@@ -85,23 +85,24 @@ Item {
     }
 
     Rectangle {
-        x: reader.x + reader.width + Theme.unit * 2
-        y: reader.visibleArea.yPosition * reader.height
+        x: Theme.rightToLeft ? reader.x - Theme.unit * 2 - width : reader.x + reader.width + Theme.unit * 2
+        y: reader.flickable.visibleArea.yPosition * reader.height
         width: Math.max(3, Theme.unit / 2)
-        height: reader.visibleArea.heightRatio * reader.height
+        height: reader.flickable.visibleArea.heightRatio * reader.height
         radius: width / 2
         color: Theme.mutedText
-        opacity: reader.moving ? 0.9 : 0.45
-        visible: reader.interactive
+        opacity: reader.flickable.moving ? 0.9 : 0.45
+        visible: reader.scrollable
     }
 
     Item {
         id: figure
 
         visible: root.hasImage
-        x: root.sideBySide ? reader.x + reader.width + Theme.margin * 1.5 : Theme.margin
+        x: !root.sideBySide ? Theme.margin
+                             : (Theme.rightToLeft ? Theme.margin * 1.5 : reader.x + reader.width + Theme.margin * 1.5)
         y: root.sideBySide ? Theme.margin : reader.y + reader.height + Theme.unit * 2
-        width: root.sideBySide ? root.width - x - Theme.margin * 1.5 : root.width - Theme.margin * 2
+        width: root.sideBySide ? root.width - reader.width - Theme.margin * 4.5 : root.width - Theme.margin * 2
         height: root.sideBySide ? root.height - Theme.margin * 2 : root.height - y - Theme.margin
 
         Image {

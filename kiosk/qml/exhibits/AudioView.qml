@@ -47,6 +47,7 @@ Item {
             id: heading
 
             width: parent.width
+            compact: root.height < Theme.titleSize * 9
             title: root.exhibit.title
             summary: root.exhibit.summary
         }
@@ -57,7 +58,7 @@ Item {
             y: heading.height + Theme.unit * 4
             width: parent.width
             height: controls.y - y - Theme.unit * 4
-            visible: root.hasImage
+            visible: root.hasImage && height >= Theme.touchTarget
             source: root.exhibit.image ?? ""
             sourceSize: Qt.size(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)))
             fillMode: Image.PreserveAspectFit
@@ -69,7 +70,8 @@ Item {
         Column {
             id: controls
 
-            y: root.hasImage ? parent.height - height : heading.height + Theme.margin
+            y: root.hasImage ? Math.max(heading.height + Theme.unit * 4, parent.height - height)
+                             : heading.height + Theme.margin
             width: parent.width
             spacing: Theme.unit * 2
 
@@ -106,6 +108,7 @@ Item {
 
             Scrubber {
                 width: parent.width
+                accessibleName: root.exhibit.title
                 position: root.owner ? Playback.position : 0
                 duration: root.owner ? Playback.duration : 0
                 onSeekRequested: positionMs => Playback.seek(positionMs)
@@ -147,22 +150,22 @@ Item {
             font.capitalization: Font.AllUppercase
         }
 
-        Flickable {
+        ReadingArea {
             id: transcript
 
-            x: Theme.margin
+            x: Theme.margin - transcript.inset
             y: transcriptTitle.y + transcriptTitle.height + Theme.unit * 3
-            width: Math.min(parent.width - Theme.margin * 2, Theme.bodySize * 26)
+            width: Math.min(parent.width - Theme.margin * 2, Theme.bodySize * 26) + 2 * transcript.inset
             height: parent.height - y - Theme.unit * 3
             contentHeight: words.height + Theme.margin
-            clip: true
-            flickableDirection: Flickable.VerticalFlick
-            interactive: contentHeight > height
+            accessibleName: root.exhibit.labels.transcript
 
             Column {
                 id: words
 
-                width: transcript.width
+                x: transcript.inset
+                y: transcript.inset
+                width: transcript.width - 2 * transcript.inset
                 spacing: Theme.bodySize
 
                 Repeater {
@@ -185,12 +188,12 @@ Item {
 
         Rectangle {
             x: transcript.x + transcript.width + Theme.unit * 2
-            y: transcript.y + transcript.visibleArea.yPosition * transcript.height
+            y: transcript.y + transcript.flickable.visibleArea.yPosition * transcript.height
             width: Math.max(3, Theme.unit / 2)
-            height: transcript.visibleArea.heightRatio * transcript.height
+            height: transcript.flickable.visibleArea.heightRatio * transcript.height
             radius: width / 2
             color: Theme.mutedText
-            visible: transcript.interactive
+            visible: transcript.scrollable
         }
     }
 }

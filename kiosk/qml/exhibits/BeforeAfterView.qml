@@ -3,8 +3,10 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "parts"
+import "../components" as Components
 
 // Two pictures of one place: drag the handle (or tap) to uncover one over the other.
+// Keys: Tab or an arrow reaches the handle; then Left and Right move it, Enter centres it.
 Item {
     id: root
 
@@ -18,166 +20,210 @@ Item {
         root.split = Math.max(0, Math.min(1, x / compare.width));
     }
 
-    ExhibitTitle {
-        id: heading
+    // In a short view (reach mode, large text) the pictures keep a size where their labels
+    // fit, and the page scrolls (swipe, or Up and Down once it has the focus).
+    ReadingArea {
+        id: page
 
-        x: Theme.margin
-        y: Theme.margin / 2
-        width: root.width - Theme.margin * 2
-        title: root.exhibit.title
-    }
+        readonly property real smallestPictures: Theme.smallSize * 14
 
-    Item {
-        id: room
+        anchors.fill: parent
+        focusable: page.scrollable
+        contentHeight: Math.max(page.height, room.y + page.smallestPictures + Theme.unit * 3 + footer.height
+                                             + Theme.margin / 2)
+        accessibleName: root.exhibit.title
 
-        x: Theme.margin
-        y: heading.y + heading.height + Theme.unit * 3
-        width: root.width - Theme.margin * 2
-        height: footer.y - y - Theme.unit * 3
-    }
+        ExhibitTitle {
+            id: heading
 
-    Item {
-        id: compare
-
-        readonly property real aspect: after.implicitHeight > 0 ? after.implicitWidth / after.implicitHeight : 16 / 9
-
-        width: Math.round(Math.min(room.width, room.height * aspect))
-        height: Math.round(width / aspect)
-        x: room.x + (room.width - width) / 2
-        y: room.y + (room.height - height) / 2
-
-        Image {
-            id: after
-
-            anchors.fill: parent
-            source: root.exhibit.after.image
-            sourceSize: Qt.size(Math.max(1, Math.round(room.width)), Math.max(1, Math.round(room.height)))
-            fillMode: Image.PreserveAspectCrop
-            asynchronous: true
+            x: Theme.margin
+            y: Theme.margin / 2
+            width: page.width - Theme.margin * 2
+            compact: root.height < Theme.titleSize * 9
+            title: root.exhibit.title
         }
 
         Item {
-            id: beforeClip
+            id: room
 
-            width: Math.round(compare.width * root.split)
-            height: compare.height
-            clip: true
+            x: Theme.margin
+            y: heading.y + heading.height + Theme.unit * 3
+            width: page.width - Theme.margin * 2
+            height: footer.y - y - Theme.unit * 3
+        }
+
+        Item {
+            id: compare
+
+            // pictures are not flipped in a right-to-left language: "before" stays on its picture
+            LayoutMirroring.enabled: false
+            LayoutMirroring.childrenInherit: true
+            readonly property real aspect: after.implicitHeight > 0 ? after.implicitWidth / after.implicitHeight : 16 / 9
+
+            width: Math.round(Math.min(room.width, room.height * aspect))
+            height: Math.round(width / aspect)
+            x: room.x + (room.width - width) / 2
+            y: room.y + (room.height - height) / 2
 
             Image {
-                width: compare.width
-                height: compare.height
-                source: root.exhibit.before.image
+                id: after
+
+                anchors.fill: parent
+                source: root.exhibit.after.image
                 sourceSize: Qt.size(Math.max(1, Math.round(room.width)), Math.max(1, Math.round(room.height)))
                 fillMode: Image.PreserveAspectCrop
                 asynchronous: true
             }
-        }
 
-        TapHandler {
-            onTapped: eventPoint => root.moveTo(eventPoint.position.x)
-        }
+            Item {
+                id: beforeClip
 
-        SideLabel {
-            anchors.left: parent.left
-            anchors.top: parent.top
-            anchors.margins: Theme.unit * 3
-            word: root.exhibit.labels.before
-            name: root.exhibit.before.label
-        }
+                width: Math.round(compare.width * root.split)
+                height: compare.height
+                clip: true
 
-        SideLabel {
-            anchors.right: parent.right
-            anchors.top: parent.top
-            anchors.margins: Theme.unit * 3
-            word: root.exhibit.labels.after
-            name: root.exhibit.after.label
-        }
+                Image {
+                    width: compare.width
+                    height: compare.height
+                    source: root.exhibit.before.image
+                    sourceSize: Qt.size(Math.max(1, Math.round(room.width)), Math.max(1, Math.round(room.height)))
+                    fillMode: Image.PreserveAspectCrop
+                    asynchronous: true
+                }
+            }
 
-        Rectangle {
-            x: beforeClip.width - width / 2
-            width: Math.max(3, Theme.unit / 2)
-            height: compare.height
-            color: "white"
+            TapHandler {
+                onTapped: eventPoint => root.moveTo(eventPoint.position.x)
+            }
+
+            SideLabel {
+                id: beforeLabel
+
+                x: Theme.unit * 3
+                y: Theme.unit * 3
+                maxWidth: compare.width - Theme.unit * 6
+                word: root.exhibit.labels.before
+                name: root.exhibit.before.label
+            }
+
+            // beside the other label, or under it at the bottom when the pictures are narrow
+            SideLabel {
+                readonly property bool besideBefore: beforeLabel.width + width + Theme.unit * 9 <= compare.width
+
+                x: compare.width - width - Theme.unit * 3
+                y: besideBefore ? Theme.unit * 3 : compare.height - height - Theme.unit * 3
+                maxWidth: compare.width - Theme.unit * 6
+                word: root.exhibit.labels.after
+                name: root.exhibit.after.label
+            }
+
+            Rectangle {
+                x: beforeClip.width - width / 2
+                width: Math.max(3, Theme.unit / 2)
+                height: compare.height
+                color: Theme.text
+            }
+
+            Item {
+                id: handle
+
+                function keyArrow(dx: int, dy: int): bool {
+                    if (dx === 0)
+                        return false;
+                    root.split = Math.max(0, Math.min(1, Math.round((root.split + dx * 0.05) * 20) / 20));
+                    return true;
+                }
+
+                function keyActivate(): void {
+                    root.split = 0.5;
+                }
+
+                objectName: "handle"
+                x: beforeClip.width - width / 2
+                width: Theme.touchTarget * 1.5
+                height: compare.height
+                activeFocusOnTab: true
+
+                Accessible.role: Accessible.Slider
+                Accessible.name: root.exhibit.labels.dragToCompare
+                Accessible.focusable: true
+
+                Rectangle {
+                    id: knob
+
+                    anchors.centerIn: parent
+                    width: Theme.touchTarget * 1.2
+                    height: width
+                    radius: width / 2
+                    color: Theme.text
+                    scale: root.dragging ? 1.12 : 1
+
+                    Behavior on scale {
+                        enabled: !Theme.reducedMotion
+                        NumberAnimation { duration: 120 }
+                    }
+
+                    Icon {
+                        anchors.centerIn: parent
+                        name: "compare"
+                        size: parent.width * 0.55
+                        color: Theme.background
+                    }
+
+                    Components.FocusRing {
+                        control: handle
+                        faceRadius: knob.radius
+                    }
+                }
+
+                DragHandler {
+                    id: handleDrag
+
+                    property real startSplit: 0.5
+
+                    target: null
+                    xAxis.enabled: true
+                    yAxis.enabled: false
+                    dragThreshold: 2
+                    onActiveChanged: {
+                        if (active)
+                            startSplit = root.split;
+                    }
+                    onActiveTranslationChanged: {
+                        if (active)
+                            root.split = Math.max(0, Math.min(1, startSplit + activeTranslation.x / compare.width));
+                    }
+                }
+            }
         }
 
         Item {
-            id: handle
+            id: footer
 
-            objectName: "handle"
-            x: beforeClip.width - width / 2
-            width: Theme.touchTarget * 1.5
-            height: compare.height
+            x: Theme.margin
+            y: page.contentHeight - height - Theme.margin / 2
+            width: page.width - Theme.margin * 2
+            height: Math.max(Theme.touchTarget, caption.height)
 
-            Accessible.role: Accessible.Slider
-            Accessible.name: root.exhibit.labels.dragToCompare
+            Caption {
+                id: caption
 
-            Rectangle {
-                anchors.centerIn: parent
-                width: Theme.touchTarget * 1.2
-                height: width
-                radius: width / 2
-                color: "white"
-                scale: root.dragging ? 1.12 : 1
-
-                Behavior on scale {
-                    enabled: !Theme.reducedMotion
-                    NumberAnimation { duration: 120 }
-                }
-
-                Icon {
-                    anchors.centerIn: parent
-                    name: "compare"
-                    size: parent.width * 0.55
-                    color: "#10161d"
-                }
+                anchors.left: parent.left
+                anchors.verticalCenter: parent.verticalCenter
+                width: parent.width - hint.width - Theme.margin
+                text: root.exhibit.caption ?? ""
             }
 
-            DragHandler {
-                id: handleDrag
+            Text {
+                id: hint
 
-                property real startSplit: 0.5
-
-                target: null
-                xAxis.enabled: true
-                yAxis.enabled: false
-                dragThreshold: 2
-                onActiveChanged: {
-                    if (active)
-                        startSplit = root.split;
-                }
-                onActiveTranslationChanged: {
-                    if (active)
-                        root.split = Math.max(0, Math.min(1, startSplit + activeTranslation.x / compare.width));
-                }
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                text: root.exhibit.labels.dragToCompare
+                color: Theme.mutedText
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.smallSize
             }
-        }
-    }
-
-    Item {
-        id: footer
-
-        x: Theme.margin
-        y: root.height - height - Theme.margin / 2
-        width: root.width - Theme.margin * 2
-        height: Math.max(Theme.touchTarget, caption.height)
-
-        Caption {
-            id: caption
-
-            anchors.verticalCenter: parent.verticalCenter
-            width: parent.width - hint.width - Theme.margin
-            text: root.exhibit.caption ?? ""
-        }
-
-        Text {
-            id: hint
-
-            anchors.right: parent.right
-            anchors.verticalCenter: parent.verticalCenter
-            text: root.exhibit.labels.dragToCompare
-            color: Theme.mutedText
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.smallSize
         }
     }
 
@@ -186,18 +232,25 @@ Item {
 
         property string word: ""
         property string name: ""
+        property real maxWidth: 1000
 
-        width: chipText.implicitWidth + Theme.unit * 4
+        width: chipText.width + Theme.unit * 4
         height: chipText.implicitHeight + Theme.unit * 2
         radius: height / 2
-        color: Qt.rgba(0.06, 0.09, 0.11, 0.82)
+        color: Theme.highContrast ? Theme.background
+                                  : Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0.85)
+        border.width: Theme.highContrast ? Theme.borderWidth : 0
+        border.color: Theme.borderColor
 
         Text {
             id: chipText
 
             anchors.centerIn: parent
+            width: Math.min(implicitWidth, chip.maxWidth - Theme.unit * 4)
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
             text: chip.word.toUpperCase() + (chip.name.length > 0 ? "  ·  " + chip.name : "")
-            color: "white"
+            color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Theme.smallSize
             font.weight: Font.DemiBold

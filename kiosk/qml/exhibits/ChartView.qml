@@ -6,6 +6,7 @@ import Kiosk
 import "parts"
 
 // A bar or line chart: gridlines, values, categories, a legend for several series and the source.
+// Keys reach the chart as one piece; a screen reader hears its title and every value.
 Item {
     id: root
 
@@ -27,6 +28,18 @@ Item {
         return plot.width * (index + 0.5) / root.categories.length;
     }
 
+    // The chart's values in words, e.g. "Trainees: 2010 12, 2015 30".
+    function spoken(): string {
+        const lines = [];
+        for (let s = 0; s < root.series.length; ++s) {
+            const values = [];
+            for (let c = 0; c < root.categories.length; ++c)
+                values.push(root.categories[c] + " " + root.series[s].valueTexts[c]);
+            lines.push((root.series[s].name ?? "") + ": " + values.join(", "));
+        }
+        return lines.join(". ");
+    }
+
     NumberAnimation on grow {
         running: !Theme.reducedMotion
         from: 0
@@ -35,239 +48,180 @@ Item {
         easing.type: Easing.OutCubic
     }
 
-    ExhibitTitle {
-        id: heading
+    // The chart as one piece for keys; in a short view (reach mode with large text) the plot
+    // keeps a useful height and the page scrolls.
+    ReadingArea {
+        id: page
 
-        x: Theme.margin
-        y: Theme.margin / 2
-        width: root.width - Theme.margin * 2 - legend.width
-        title: root.exhibit.title
-        summary: root.exhibit.summary
-    }
+        // room for every value on the axis, one above the other
+        readonly property real smallestPlot: Math.max(Theme.touchTarget * 3,
+                                                      root.exhibit.ticks.length * Theme.smallSize * 1.8)
 
-    Column {
-        id: legend
+        anchors.fill: parent
+        contentHeight: Math.max(page.height, plot.y + page.smallestPlot + Theme.smallSize * 3
+                                             + source.height + Theme.margin / 2)
+        accessibleName: root.exhibit.title
+        Accessible.role: Accessible.Chart
+        Accessible.description: root.spoken()
 
-        anchors.right: parent.right
-        anchors.rightMargin: Theme.margin
-        y: Theme.margin
-        spacing: Theme.unit * 1.5
-        visible: root.series.length > 1
+        ExhibitTitle {
+            id: heading
 
-        Repeater {
-            model: root.series
+            x: Theme.margin
+            y: Theme.margin / 2
+            width: page.width - Theme.margin * 2 - legend.width
+            compact: root.height < Theme.titleSize * 9
+            title: root.exhibit.title
+            summary: root.exhibit.summary
+        }
 
-            Row {
-                required property var modelData
+        Column {
+            id: legend
 
-                spacing: Theme.unit * 1.5
+            anchors.right: parent.right
+            anchors.rightMargin: Theme.margin
+            y: Theme.margin
+            spacing: Theme.unit * 1.5
+            visible: root.series.length > 1
 
-                Rectangle {
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: Theme.unit * 3
-                    height: root.isBar ? Theme.unit * 3 : Math.max(4, Theme.unit / 2)
-                    radius: root.isBar ? Theme.unit / 2 : height / 2
-                    color: parent.modelData.color
+            Repeater {
+                model: root.series
+
+                Row {
+                    required property var modelData
+
+                    spacing: Theme.unit * 1.5
+
+                    Rectangle {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Theme.unit * 3
+                        height: root.isBar ? Theme.unit * 3 : Math.max(4, Theme.unit / 2)
+                        radius: root.isBar ? Theme.unit / 2 : height / 2
+                        color: parent.modelData.color
+                    }
+
+                    Text {
+                        text: parent.modelData.name
+                        color: Theme.text
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.smallSize
+                    }
                 }
+            }
+        }
+
+        Text {
+            id: unitLabel
+
+            x: Theme.margin
+            y: Math.max(heading.y + heading.height, legend.visible ? legend.y + legend.height : 0) + Theme.unit * 3
+            text: root.exhibit.unit ?? ""
+            color: Theme.mutedText
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.smallSize
+        }
+
+        Item {
+            id: plot
+
+            readonly property real axisWidth: Theme.smallSize * 4
+
+            x: Theme.margin + axisWidth
+            y: unitLabel.y + unitLabel.height + Theme.smallSize
+            width: page.width - x - Theme.margin * 1.5
+            height: source.y - y - Theme.smallSize * 3
+
+            Repeater {
+                model: root.exhibit.ticks
+
+                Item {
+                    id: tick
+
+                    required property real modelData
+                    required property int index
+
+                    y: root.valueY(modelData)
+                    width: plot.width
+
+                    Rectangle {
+                        width: parent.width
+                        height: tick.modelData === 0 ? Math.max(2, Theme.unit / 4) : 1
+                        y: -height / 2
+                        color: tick.modelData === 0 ? Theme.mutedText : Theme.surfaceRaised
+                    }
+
+                    Text {
+                        x: -width - Theme.unit * 2
+                        y: -height / 2
+                        text: root.exhibit.tickTexts[tick.index]
+                        color: Theme.mutedText
+                        horizontalAlignment: Text.AlignRight
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.smallSize
+                        font.features: { "tnum": 1 }
+                    }
+                }
+            }
+
+            Repeater {
+                model: root.categories
 
                 Text {
-                    text: parent.modelData.name
+                    required property string modelData
+                    required property int index
+
+                    x: root.slotX(index) - width / 2
+                    y: plot.height + Theme.unit * 1.5
+                    text: modelData
                     color: Theme.text
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.smallSize
                 }
             }
-        }
-    }
 
-    Text {
-        id: unitLabel
-
-        x: Theme.margin
-        y: Math.max(heading.y + heading.height, legend.visible ? legend.y + legend.height : 0) + Theme.unit * 3
-        text: root.exhibit.unit ?? ""
-        color: Theme.mutedText
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.smallSize
-    }
-
-    Item {
-        id: plot
-
-        readonly property real axisWidth: Theme.smallSize * 4
-
-        x: Theme.margin + axisWidth
-        y: unitLabel.y + unitLabel.height + Theme.smallSize
-        width: root.width - x - Theme.margin * 1.5
-        height: source.y - y - Theme.smallSize * 3
-
-        Repeater {
-            model: root.exhibit.ticks
-
-            Item {
-                id: tick
-
-                required property real modelData
-                required property int index
-
-                y: root.valueY(modelData)
-                width: plot.width
-
-                Rectangle {
-                    width: parent.width
-                    height: tick.modelData === 0 ? Math.max(2, Theme.unit / 4) : 1
-                    y: -height / 2
-                    color: tick.modelData === 0 ? Theme.mutedText : Qt.rgba(1, 1, 1, 0.1)
-                }
-
-                Text {
-                    x: -width - Theme.unit * 2
-                    y: -height / 2
-                    text: root.exhibit.tickTexts[tick.index]
-                    color: Theme.mutedText
-                    horizontalAlignment: Text.AlignRight
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.smallSize
-                    font.features: { "tnum": 1 }
-                }
-            }
-        }
-
-        Repeater {
-            model: root.categories
-
-            Text {
-                required property string modelData
-                required property int index
-
-                x: root.slotX(index) - width / 2
-                y: plot.height + Theme.unit * 1.5
-                text: modelData
-                color: Theme.text
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.smallSize
-            }
-        }
-
-        // bars: one group per category, one bar per series, growing up from the zero line
-        Repeater {
-            model: root.isBar ? root.series : []
-
-            Item {
-                id: barSeries
-
-                required property var modelData
-                required property int index
-                readonly property real groupWidth: plot.width / root.categories.length * 0.72
-                readonly property real barWidth: Math.min(Theme.unit * 16, groupWidth / root.series.length)
-
-                anchors.fill: parent
-
-                Repeater {
-                    model: barSeries.modelData.values
-
-                    Item {
-                        id: bar
-
-                        required property real modelData
-                        required property int index
-                        readonly property real zeroY: root.valueY(Math.max(root.axisMin, Math.min(0, root.axisMax)))
-                        readonly property real endY: zeroY + (root.valueY(modelData) - zeroY) * root.grow
-
-                        x: root.slotX(index) - barSeries.barWidth * root.series.length / 2 + barSeries.index * barSeries.barWidth
-                        width: barSeries.barWidth
-
-                        Rectangle {
-                            x: Math.max(1, parent.width * 0.06)
-                            y: Math.min(bar.zeroY, bar.endY)
-                            width: parent.width - 2 * x
-                            height: Math.abs(bar.zeroY - bar.endY)
-                            color: barSeries.modelData.color
-                            radius: Math.min(Theme.unit / 2, width / 4)
-                        }
-
-                        Text {
-                            anchors.horizontalCenter: parent.horizontalCenter
-                            y: bar.modelData >= 0 ? bar.endY - height - Theme.unit / 2 : bar.endY + Theme.unit / 2
-                            visible: barSeries.barWidth >= Theme.smallSize * 1.8
-                            opacity: root.grow
-                            text: barSeries.modelData.valueTexts[bar.index]
-                            color: Theme.text
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.smallSize
-                            font.weight: Font.DemiBold
-                            font.features: { "tnum": 1 }
-                        }
-                    }
-                }
-            }
-        }
-
-        // lines: drawn left to right as the chart opens
-        Item {
-            id: reveal
-
-            width: plot.width * root.grow + Theme.margin
-            height: plot.height + Theme.margin
-            y: -Theme.margin / 2
-            clip: true
-            visible: !root.isBar
-
+            // bars: one group per category, one bar per series, growing up from the zero line
             Repeater {
-                model: root.isBar ? [] : root.series
+                model: root.isBar ? root.series : []
 
                 Item {
-                    id: lineSeries
+                    id: barSeries
 
                     required property var modelData
+                    required property int index
+                    readonly property real groupWidth: plot.width / root.categories.length * 0.72
+                    readonly property real barWidth: Math.min(Theme.unit * 16, groupWidth / root.series.length)
 
-                    y: Theme.margin / 2
-                    width: plot.width
-                    height: plot.height
-
-                    Shape {
-                        anchors.fill: parent
-                        antialiasing: true
-
-                        ShapePath {
-                            strokeColor: lineSeries.modelData.color
-                            strokeWidth: Math.max(3, Theme.unit / 2)
-                            fillColor: "transparent"
-                            joinStyle: ShapePath.RoundJoin
-                            capStyle: ShapePath.RoundCap
-
-                            PathPolyline {
-                                path: lineSeries.modelData.values.map((value, index) => Qt.point(root.slotX(index), root.valueY(value)))
-                            }
-                        }
-                    }
+                    anchors.fill: parent
 
                     Repeater {
-                        model: lineSeries.modelData.values
+                        model: barSeries.modelData.values
 
                         Item {
+                            id: bar
+
                             required property real modelData
                             required property int index
+                            readonly property real zeroY: root.valueY(Math.max(root.axisMin, Math.min(0, root.axisMax)))
+                            readonly property real endY: zeroY + (root.valueY(modelData) - zeroY) * root.grow
 
-                            x: root.slotX(index)
-                            y: root.valueY(modelData)
+                            x: root.slotX(index) - barSeries.barWidth * root.series.length / 2 + barSeries.index * barSeries.barWidth
+                            width: barSeries.barWidth
 
                             Rectangle {
-                                x: -width / 2
-                                y: -height / 2
-                                width: Theme.unit * 2
-                                height: width
-                                radius: width / 2
-                                color: Theme.background
-                                border.width: Math.max(3, Theme.unit / 2)
-                                border.color: lineSeries.modelData.color
+                                x: Math.max(1, parent.width * 0.06)
+                                y: Math.min(bar.zeroY, bar.endY)
+                                width: parent.width - 2 * x
+                                height: Math.abs(bar.zeroY - bar.endY)
+                                color: barSeries.modelData.color
+                                radius: Math.min(Theme.unit / 2, width / 4)
                             }
 
                             Text {
-                                x: -width / 2
-                                y: -height - Theme.unit * 1.5
-                                visible: root.series.length <= 2 && plot.width / root.categories.length >= Theme.smallSize * 2.5
-                                text: lineSeries.modelData.valueTexts[parent.index]
+                                anchors.horizontalCenter: parent.horizontalCenter
+                                y: bar.modelData >= 0 ? bar.endY - height - Theme.unit / 2 : bar.endY + Theme.unit / 2
+                                visible: barSeries.barWidth >= Theme.smallSize * 1.8
+                                opacity: root.grow
+                                text: barSeries.modelData.valueTexts[bar.index]
                                 color: Theme.text
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.smallSize
@@ -278,20 +232,100 @@ Item {
                     }
                 }
             }
+
+            // lines: drawn left to right as the chart opens
+            Item {
+                id: reveal
+
+                // room above the plot for the value over the highest point
+                readonly property real headroom: Theme.smallSize * 2 + Theme.unit * 2
+
+                width: plot.width * root.grow + Theme.margin
+                height: plot.height + reveal.headroom + Theme.margin / 2
+                y: -reveal.headroom
+                clip: true
+                visible: !root.isBar
+
+                Repeater {
+                    model: root.isBar ? [] : root.series
+
+                    Item {
+                        id: lineSeries
+
+                        required property var modelData
+
+                        y: reveal.headroom
+                        width: plot.width
+                        height: plot.height
+
+                        Shape {
+                            anchors.fill: parent
+                            antialiasing: true
+
+                            ShapePath {
+                                strokeColor: lineSeries.modelData.color
+                                strokeWidth: Math.max(3, Theme.unit / 2)
+                                fillColor: "transparent"
+                                joinStyle: ShapePath.RoundJoin
+                                capStyle: ShapePath.RoundCap
+
+                                PathPolyline {
+                                    path: lineSeries.modelData.values.map((value, index) => Qt.point(root.slotX(index), root.valueY(value)))
+                                }
+                            }
+                        }
+
+                        Repeater {
+                            model: lineSeries.modelData.values
+
+                            Item {
+                                required property real modelData
+                                required property int index
+
+                                x: root.slotX(index)
+                                y: root.valueY(modelData)
+
+                                Rectangle {
+                                    x: -width / 2
+                                    y: -height / 2
+                                    width: Theme.unit * 2
+                                    height: width
+                                    radius: width / 2
+                                    color: Theme.background
+                                    border.width: Math.max(3, Theme.unit / 2)
+                                    border.color: lineSeries.modelData.color
+                                }
+
+                                Text {
+                                    x: -width / 2
+                                    y: -height - Theme.unit * 1.5
+                                    visible: root.series.length <= 2 && plot.width / root.categories.length >= Theme.smallSize * 2.5
+                                    text: lineSeries.modelData.valueTexts[parent.index]
+                                    color: Theme.text
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.smallSize
+                                    font.weight: Font.DemiBold
+                                    font.features: { "tnum": 1 }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-    }
 
-    Text {
-        id: source
+        Text {
+            id: source
 
-        x: Theme.margin
-        y: root.height - height - Theme.margin / 2
-        width: root.width - Theme.margin * 2
-        visible: (root.exhibit.source ?? "") !== ""
-        text: root.exhibit.labels.source + ": " + (root.exhibit.source ?? "")
-        color: Theme.mutedText
-        wrapMode: Text.Wrap
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.smallSize
+            x: Theme.margin
+            y: page.contentHeight - height - Theme.margin / 2
+            width: page.width - Theme.margin * 2
+            visible: (root.exhibit.source ?? "") !== ""
+            text: root.exhibit.labels.source + ": " + (root.exhibit.source ?? "")
+            color: Theme.mutedText
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.smallSize
+        }
     }
 }

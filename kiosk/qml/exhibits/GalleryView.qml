@@ -3,8 +3,10 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "parts"
+import "../components" as Components
 
 // Pictures to swipe through, one at a time, with big arrows and "3 / 7" underneath.
+// Keys: Tab or an arrow reaches the pictures, then Left and Right turn them (Enter shows the next).
 Item {
     id: root
 
@@ -20,6 +22,7 @@ Item {
         x: Theme.margin
         y: Theme.margin / 2
         width: root.width - Theme.margin * 2
+        compact: root.height < Theme.titleSize * 9
         title: root.exhibit.title
     }
 
@@ -30,6 +33,7 @@ Item {
         y: heading.y + heading.height + Theme.unit * 3
         width: root.width - x * 2
         height: footer.y - y - Theme.unit * 2
+        keyNavigationEnabled: false
         orientation: ListView.Horizontal
         snapMode: ListView.SnapOneItem
         highlightRangeMode: ListView.StrictlyEnforceRange
@@ -39,7 +43,9 @@ Item {
         boundsBehavior: Flickable.StopAtBounds
         clip: true
         cacheBuffer: Math.max(0, Math.round(width))
-        model: root.exhibit.items
+        // the pictures arrive once the list has its size: laid out at no width, the list
+        // would settle on the last picture instead of the first
+        model: pictures.width > 0 && pictures.height > 0 ? root.exhibit.items : []
 
         delegate: Item {
             id: slide
@@ -75,12 +81,53 @@ Item {
         }
     }
 
+    // The pictures as one control for keys (the list itself would hand its focus to a picture):
+    // Left and Right turn them, Enter shows the next. It lies over the list and lets touches through.
+    Item {
+        id: turner
+
+        function keyArrow(dx: int, dy: int): bool {
+            if (dx === 0)
+                return false;
+            const forward = Theme.rightToLeft ? dx < 0 : dx > 0;
+            if (forward)
+                pictures.incrementCurrentIndex();
+            else
+                pictures.decrementCurrentIndex();
+            return true;
+        }
+
+        function keyActivate(): void {
+            if (pictures.currentIndex < pictures.count - 1)
+                pictures.incrementCurrentIndex();
+            else
+                pictures.currentIndex = 0;
+        }
+
+        objectName: "pictures"
+        x: pictures.x
+        y: pictures.y
+        width: pictures.width
+        height: pictures.height
+        activeFocusOnTab: true
+        Accessible.role: Accessible.List
+        Accessible.name: root.exhibit.title + ", " + (pictures.currentIndex + 1) + " / " + pictures.count
+                         + (pictures.currentIndex >= 0 && pictures.currentIndex < pictures.count
+                            ? ". " + root.exhibit.items[pictures.currentIndex].caption : "")
+        Accessible.focusable: true
+
+        Components.FocusRing {
+            forceInside: true
+        }
+    }
+
     TouchButton {
         objectName: "previous"
-        x: Theme.margin
+        anchors.left: parent.left  // on the right in Arabic, where the earlier pictures are
+        anchors.leftMargin: Theme.margin
         anchors.verticalCenter: pictures.verticalCenter
         size: Theme.touchTarget * 1.2
-        icon: "left"
+        icon: Theme.rightToLeft ? "right" : "left"
         label: root.exhibit.labels.previous
         enabled: pictures.currentIndex > 0
         onClicked: pictures.decrementCurrentIndex()
@@ -92,7 +139,7 @@ Item {
         anchors.rightMargin: Theme.margin
         anchors.verticalCenter: pictures.verticalCenter
         size: Theme.touchTarget * 1.2
-        icon: "right"
+        icon: Theme.rightToLeft ? "left" : "right"
         label: root.exhibit.labels.next
         enabled: pictures.currentIndex < pictures.count - 1
         onClicked: pictures.incrementCurrentIndex()

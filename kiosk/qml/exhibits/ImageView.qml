@@ -5,6 +5,7 @@ import Kiosk
 import "parts"
 
 // One picture to look at closely: pinch, double-tap or the buttons to zoom; drag to move.
+// Keys: + and - zoom anywhere in the view; the arrows move around the zoomed picture.
 Item {
     id: root
 
@@ -17,12 +18,18 @@ Item {
         zoomArea.zoomIn();
     }
 
+    // + and - zoom wherever the focus is in this view
+    function keyZoom(direction: int): bool {
+        return zoomArea.keyZoom(direction);
+    }
+
     ExhibitTitle {
         id: heading
 
         x: Theme.margin
         y: Theme.margin / 2
         width: root.width - Theme.margin * 2
+        compact: root.height < Theme.titleSize * 9
         title: root.exhibit.title
     }
 
@@ -41,6 +48,8 @@ Item {
 
             anchors.fill: parent
             anchors.margins: Theme.unit
+            objectName: "zoomArea"
+            accessibleName: root.exhibit.title
             source: root.exhibit.image
         }
     }

@@ -3,14 +3,19 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 import "parts"
+import "../components" as Components
 
 // Dated events along a line that visitors flick sideways, with large year labels.
+// Keys: Tab or the arrows go from event to event and the line follows (KeyboardNavigation
+// scrolls the focused event into view).
 Item {
     id: root
 
     required property var exhibit
     readonly property real cardWidth: Math.round(Math.min(Theme.bodySize * 17, (root.width - Theme.margin * 2) / 2.6))
-    readonly property real lineY: Math.round(Theme.titleSize * 1.6)
+    // the year labels shrink when the view is short (reach mode, large text)
+    readonly property real yearSize: Math.round(Math.max(Theme.headingSize, Math.min(Theme.titleSize, root.height * 0.07)))
+    readonly property real lineY: Math.round(root.yearSize * 1.6)
     readonly property int firstVisible: Math.max(0, Math.round((events.contentX + events.leftMargin) / events.stride))
 
     signal openExhibit(string exhibitId)
@@ -28,6 +33,7 @@ Item {
         x: Theme.margin
         y: Theme.margin / 2
         width: root.width - Theme.margin * 2
+        compact: root.height < Theme.titleSize * 9
         title: root.exhibit.title
         summary: root.exhibit.summary
     }
@@ -35,6 +41,9 @@ Item {
     ListView {
         id: events
 
+        // the years run left to right in every language, like a chart's axis
+        LayoutMirroring.enabled: false
+        LayoutMirroring.childrenInherit: true
         readonly property real stride: root.cardWidth + spacing
 
         y: heading.y + heading.height + Theme.unit * 4
@@ -46,6 +55,9 @@ Item {
         rightMargin: Theme.margin
         boundsBehavior: Flickable.StopAtBounds
         clip: true
+        // keep the next events made, so that Tab and the arrows can reach them
+        cacheBuffer: Math.max(0, Math.round(events.width))
+        keyNavigationEnabled: false
         model: root.exhibit.events
 
         NumberAnimation {
@@ -63,8 +75,26 @@ Item {
             required property var modelData
             required property int index
 
+            // Up and Down scroll an event's words when they do not fit its card
+            function keyArrow(dx: int, dy: int): bool {
+                if (dy === 0 || !cardScroll.interactive)
+                    return false;
+                const bottom = cardScroll.contentHeight - cardScroll.height;
+                const target = Math.max(0, Math.min(bottom, cardScroll.contentY + dy * Theme.bodySize * 2));
+                if (Math.abs(target - cardScroll.contentY) < 1)
+                    return false;
+                cardScroll.contentY = target;
+                return true;
+            }
+
+            objectName: "event-" + event.index
             width: root.cardWidth
             height: events.height
+            activeFocusOnTab: true
+            Accessible.role: Accessible.ListItem
+            Accessible.name: event.modelData.yearText + ". " + event.modelData.title
+            Accessible.description: event.modelData.text
+            Accessible.focusable: true
 
             // the time line itself, joined from one event to the next
             Rectangle {
@@ -82,8 +112,8 @@ Item {
                 y: root.lineY - height - Theme.unit * 2
                 text: event.modelData.yearText
                 color: Theme.accent
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.titleSize
+                font.family: Theme.latinFontFamily  // Arabic fonts set digits taller: keep the year's height
+                font.pixelSize: root.yearSize
                 font.weight: Font.Bold
                 font.features: { "tnum": 1 }
             }
@@ -101,6 +131,18 @@ Item {
                 border.color: Theme.background
             }
 
+            Item {
+                x: card.x
+                y: card.y
+                width: card.width
+                height: card.height
+                z: 1
+
+                Components.FocusRing {
+                    control: event
+                }
+            }
+
             Rectangle {
                 id: card
 
@@ -111,43 +153,65 @@ Item {
                 color: Theme.surface
                 clip: true
 
-                Column {
-                    id: cardContent
+                // words that do not fit (large text, reach mode) scroll inside the card
+                Flickable {
+                    id: cardScroll
 
-                    x: Theme.unit * 3
-                    y: Theme.unit * 3
-                    width: card.width - Theme.unit * 6
-                    spacing: Theme.unit * 1.5
+                    anchors.fill: parent
+                    contentWidth: width
+                    contentHeight: cardContent.height + Theme.unit * 6
+                    flickableDirection: Flickable.VerticalFlick
+                    boundsBehavior: Flickable.StopAtBounds
+                    interactive: cardScroll.contentHeight > cardScroll.height + 1
+                    clip: true
 
-                    Image {
-                        width: parent.width
-                        height: Math.round(width * 9 / 16)
-                        visible: event.modelData.image !== ""
-                        source: event.modelData.image
-                        sourceSize: Qt.size(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)))
-                        fillMode: Image.PreserveAspectCrop
-                        asynchronous: true
-                    }
+                    Column {
+                        id: cardContent
 
-                    Text {
-                        width: parent.width
-                        text: event.modelData.title
-                        color: Theme.text
-                        wrapMode: Text.Wrap
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Math.round(Theme.headingSize * 0.8)
-                        font.weight: Font.DemiBold
-                    }
+                        // the picture gives way to the words when they need the room (large text)
+                        readonly property real room: event.height - card.y - Theme.unit * 6
+                        readonly property real wordsHeight: eventTitle.height + eventText.height
+                                                            + cardContent.spacing * 2
 
-                    Text {
-                        width: parent.width
-                        visible: event.modelData.text !== ""
-                        text: event.modelData.text
-                        color: Theme.mutedText
-                        wrapMode: Text.Wrap
-                        lineHeight: 1.35
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.smallSize
+                        x: Theme.unit * 3
+                        y: Theme.unit * 3
+                        width: card.width - Theme.unit * 6
+                        spacing: Theme.unit * 1.5
+
+                        Image {
+                            width: parent.width
+                            height: Math.round(Math.min(width * 9 / 16, cardContent.room - cardContent.wordsHeight))
+                            visible: event.modelData.image !== "" && height >= Theme.touchTarget
+                            source: event.modelData.image
+                            sourceSize: Qt.size(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)))
+                            fillMode: Image.PreserveAspectCrop
+                            asynchronous: true
+                        }
+
+                        Text {
+                            id: eventTitle
+
+                            width: parent.width
+                            text: event.modelData.title
+                            color: Theme.text
+                            wrapMode: Text.Wrap
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Math.round(Theme.headingSize * 0.8)
+                            font.weight: Font.DemiBold
+                        }
+
+                        Text {
+                            id: eventText
+
+                            width: parent.width
+                            visible: event.modelData.text !== ""
+                            text: event.modelData.text
+                            color: Theme.mutedText
+                            wrapMode: Text.Wrap
+                            lineHeight: 1.35
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.smallSize
+                        }
                     }
                 }
             }
@@ -157,6 +221,8 @@ Item {
     Item {
         id: footer
 
+        LayoutMirroring.enabled: false
+        LayoutMirroring.childrenInherit: true
         x: Theme.margin
         y: root.height - height - Theme.margin / 2
         width: root.width - Theme.margin * 2

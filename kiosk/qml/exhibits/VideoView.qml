@@ -5,17 +5,21 @@ import QtMultimedia
 import Kiosk
 import "parts"
 
-// A film with a big play button, a scrubber and captions drawn over the picture.
+// A film with a big play button, a scrubber and captions drawn over the picture. Keys: Tab or
+// the arrows reach play/pause, the scrubber (Left and Right jump) and the captions switch;
+// Enter or Space press them. In captions mode (Access.captions) captions always show and the
+// switch is gone.
 Item {
     id: root
 
     required property var exhibit
     property int session: -1
     property bool captionsOn: true
+    readonly property bool captionsShown: root.captionsOn || Access.captions
     readonly property bool owner: session >= 0 && Playback.session === session
     readonly property bool playing: owner && Playback.playing
     readonly property bool started: owner && (Playback.playing || Playback.position > 0)
-    readonly property string cueText: owner && captionsOn ? cueAt(Playback.position) : ""
+    readonly property string cueText: owner && captionsShown ? cueAt(Playback.position) : ""
     readonly property string problem: owner ? Playback.errorText : ""
 
     signal openExhibit(string exhibitId)
@@ -60,6 +64,7 @@ Item {
         x: Theme.margin
         y: Theme.margin / 2
         width: root.width - Theme.margin * 2
+        compact: root.height < Theme.titleSize * 9
         title: root.exhibit.title
         summary: root.exhibit.caption ?? ""
     }
@@ -72,9 +77,9 @@ Item {
 
         x: (root.width - width) / 2
         y: heading.y + heading.height + Theme.unit * 3
-        width: Math.min(roomWidth, roomHeight * 16 / 9)
+        width: Math.max(0, Math.min(roomWidth, roomHeight * 16 / 9))
         height: width * 9 / 16
-        color: "black"
+        color: Theme.background
         clip: true
 
         VideoOutput {
@@ -97,37 +102,10 @@ Item {
             onTapped: root.toggle()
         }
 
-        Rectangle {
-            id: captionBand
-
-            anchors.horizontalCenter: parent.horizontalCenter
-            anchors.bottom: parent.bottom
-            anchors.bottomMargin: Theme.unit * 4
-            width: Math.min(parent.width - Theme.unit * 6, cue.implicitWidth + Theme.unit * 5)
-            height: cue.height + Theme.unit * 2
-            radius: Theme.unit
-            color: Qt.rgba(0, 0, 0, 0.78)
-            visible: root.cueText.length > 0
-
-            Text {
-                id: cue
-
-                anchors.centerIn: parent
-                width: Math.min(implicitWidth, stage.width - Theme.unit * 11)
-                text: root.cueText
-                color: "white"
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.Wrap
-                lineHeight: 1.15
-                font.family: Theme.fontFamily
-                font.pixelSize: Math.round(Theme.bodySize * 1.2)
-                font.weight: Font.Medium
-            }
-        }
-
         TouchButton {
             objectName: "bigPlay"
             anchors.centerIn: parent
+            focusable: false  // the play button under the film does the same for keys
             size: Theme.touchTarget * 1.6
             primary: true
             visible: !root.playing
@@ -160,12 +138,46 @@ Item {
         }
     }
 
+    // Captions over the bottom of the film; over a small film (reach mode, large text) the band
+    // may be wider than the picture, so that the words stay large and whole.
+    Rectangle {
+        id: captionBand
+
+        x: (root.width - width) / 2
+        y: Math.max(stage.y, stage.y + stage.height - height - Theme.unit * 4)
+        z: 1  // over the big play button of a paused film
+        width: Math.min(Math.max(stage.width - Theme.unit * 6, root.width * 0.6), cue.implicitWidth + Theme.unit * 5)
+        height: cue.height + Theme.unit * 2
+        radius: Theme.unit
+        color: Theme.highContrast ? Theme.background
+                                  : Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0.85)
+        border.width: Theme.highContrast ? Theme.borderWidth : 0
+        border.color: Theme.borderColor
+        visible: root.cueText.length > 0
+
+        Text {
+            id: cue
+
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, Math.max(stage.width - Theme.unit * 11, root.width * 0.6 - Theme.unit * 5))
+            text: root.cueText
+            color: Theme.text
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            lineHeight: 1.15
+            font.family: Theme.fontFamily
+            font.pixelSize: Math.round(Theme.bodySize * 1.2)
+            font.weight: Font.Medium
+        }
+    }
+
     Row {
         id: controls
 
-        x: stage.x
+        // as wide as the film, and wide enough to use when the film is small (reach mode)
+        x: (root.width - width) / 2
         y: root.height - height - Theme.margin / 2
-        width: stage.width
+        width: Math.max(stage.width, Math.min(root.width - Theme.margin * 2, Theme.touchTarget * 16))
         spacing: Theme.unit * 3
 
         TouchButton {
@@ -179,7 +191,10 @@ Item {
         }
 
         Scrubber {
-            width: controls.width - playButton.width - time.width - ccButton.width - controls.spacing * 3
+            objectName: "scrubber"
+            accessibleName: root.exhibit.title
+            width: controls.width - playButton.width - time.width - controls.spacing * 2
+                   - (ccButton.visible ? ccButton.width + controls.spacing : 0)
             anchors.verticalCenter: parent.verticalCenter
             position: root.owner ? Playback.position : 0
             duration: root.owner ? Playback.duration : 0
@@ -198,7 +213,7 @@ Item {
             id: ccButton
 
             objectName: "captions"
-            visible: root.exhibit.hasCaptions === true
+            visible: root.exhibit.hasCaptions === true && !Access.captions
             showLabel: true
             label: "CC"
             accessibleName: root.captionsOn ? root.exhibit.labels.captionsOn : root.exhibit.labels.captionsOff

@@ -3,12 +3,14 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// The exhibit's title with its one-line summary.
+// The exhibit's title with its one-line summary; `compact` sets both smaller, for a short view
+// (reach mode, large text) where the exhibit itself needs the room.
 Column {
     id: heading
 
     property string title: ""
     property string summary: ""
+    property bool compact: false
 
     spacing: Theme.unit
 
@@ -18,7 +20,7 @@ Column {
         color: Theme.text
         wrapMode: Text.Wrap
         font.family: Theme.fontFamily
-        font.pixelSize: Theme.titleSize
+        font.pixelSize: heading.compact ? Theme.headingSize : Theme.titleSize
         font.weight: Font.DemiBold
         Accessible.role: Accessible.Heading
     }
@@ -30,6 +32,6 @@ Column {
         color: Theme.mutedText
         wrapMode: Text.Wrap
         font.family: Theme.fontFamily
-        font.pixelSize: Theme.bodySize
+        font.pixelSize: heading.compact ? Theme.smallSize : Theme.bodySize
     }
 }

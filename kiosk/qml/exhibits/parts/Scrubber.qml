@@ -2,14 +2,17 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import Kiosk
+import "../../components" as Components
 
-// How far a film or narration has played; drag the knob or tap the bar to jump.
+// How far a film or narration has played; drag the knob or tap the bar to jump. With keys:
+// Tab or an arrow reaches it, Left and Right jump back or on (5 s, or a twentieth of a long film).
 Item {
     id: scrubber
 
     property real position: 0
     property real duration: 0
     property real dragFraction: 0
+    property string accessibleName: ""
     readonly property bool dragging: drag.active
     readonly property real fraction: dragging ? dragFraction
                                                : (duration > 0 ? Math.min(1, position / duration) : 0)
@@ -21,10 +24,21 @@ Item {
         return Math.max(0, Math.min(1, (x - track.x) / track.width));
     }
 
+    function keyArrow(dx: int, dy: int): bool {
+        if (dx === 0)
+            return false;
+        const step = Math.max(5000, scrubber.duration / 20);
+        scrubber.seekRequested(Math.round(Math.max(0, Math.min(scrubber.duration, scrubber.position + dx * step))));
+        return true;
+    }
+
     implicitHeight: Theme.touchTarget
     enabled: duration > 0
+    activeFocusOnTab: true
 
     Accessible.role: Accessible.Slider
+    Accessible.name: scrubber.accessibleName
+    Accessible.focusable: true
 
     Rectangle {
         id: track
@@ -87,5 +101,9 @@ Item {
 
         onTapped: eventPoint => scrubber.seekRequested(
                       Math.round(scrubber.fractionAt(eventPoint.position.x) * scrubber.duration))
+    }
+
+    Components.FocusRing {
+        faceRadius: scrubber.height / 2
     }
 }

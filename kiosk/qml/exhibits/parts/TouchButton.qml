@@ -2,8 +2,10 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import Kiosk
+import "../../components" as Components
 
 // A round (icon) or pill (icon and words) button sized for a fingertip, with press feedback.
+// Keys reach it too (Tab, arrows; Enter or Space presses it) and a focus ring shows where.
 Item {
     id: control
 
@@ -14,17 +16,25 @@ Item {
     property bool primary: false
     property bool checked: false
     property real size: Theme.touchTarget
+    // reachable with Tab and the arrow keys (off for a second button that does the same)
+    property bool focusable: true
     readonly property bool pressed: tap.pressed
     readonly property color faceColor: control.primary || control.checked ? Theme.accent : Theme.surfaceRaised
     readonly property color inkColor: control.primary || control.checked ? Theme.accentText : Theme.text
 
     signal clicked()
 
+    function keyActivate(): void {
+        control.clicked();
+    }
+
     implicitWidth: showLabel ? Math.max(size, content.implicitWidth + size * 0.8) : size
     implicitHeight: size
     opacity: enabled ? 1 : 0.4
+    activeFocusOnTab: control.focusable
 
     Accessible.role: Accessible.Button
+    Accessible.focusable: control.focusable
     Accessible.name: control.accessibleName
     Accessible.checked: control.checked
     Accessible.onPressAction: control.clicked()
@@ -75,5 +85,9 @@ Item {
 
         gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: control.clicked()
+    }
+
+    Components.FocusRing {
+        faceRadius: control.height / 2
     }
 }

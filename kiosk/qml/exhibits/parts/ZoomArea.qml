@@ -2,9 +2,12 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import Kiosk
+import "../../components" as Components
 
 // A picture visitors can zoom: pinch, double-tap, or the zoom buttons; drag to move around.
 // Children declared inside are placed over the picture and move and zoom with it.
+// Keys: Tab or an arrow reaches it; + and - zoom, Enter zooms in (or back out), and while it
+// is zoomed the arrows move around the picture.
 Item {
     id: area
 
@@ -21,6 +24,7 @@ Item {
     readonly property alias status: picture.status
     readonly property bool gesturing: pinch.active || drag.active
     property bool easing: false
+    property string accessibleName: ""
     default property alias overlay: content.data
 
     function clampPan(pan, extent, view, zoom) {
@@ -61,7 +65,52 @@ Item {
         area.glideTo(1, area.width / 2, area.height / 2);
     }
 
+    // Bring a point of the picture (in picture coordinates, unzoomed) to the middle if it is
+    // out of sight.
+    function reveal(px: real, py: real): void {
+        const x = area.clampPan(area.panX, content.width, area.width, area.zoomLevel) + px * area.zoomLevel;
+        const y = area.clampPan(area.panY, content.height, area.height, area.zoomLevel) + py * area.zoomLevel;
+        const edge = Theme.touchTarget;
+        if (x >= edge && x <= area.width - edge && y >= edge && y <= area.height - edge)
+            return;
+        area.easing = !Theme.reducedMotion;
+        area.panX = area.clampPan(area.width / 2 - px * area.zoomLevel, content.width, area.width, area.zoomLevel);
+        area.panY = area.clampPan(area.height / 2 - py * area.zoomLevel, content.height, area.height, area.zoomLevel);
+        area.easing = false;
+    }
+
+    function keyArrow(dx: int, dy: int): bool {
+        if (!area.zoomed)
+            return false;
+        const fromX = area.clampPan(area.panX, content.width, area.width, area.zoomLevel);
+        const fromY = area.clampPan(area.panY, content.height, area.height, area.zoomLevel);
+        area.easing = !Theme.reducedMotion;
+        area.panX = area.clampPan(fromX - dx * area.width * 0.2, content.width, area.width, area.zoomLevel);
+        area.panY = area.clampPan(fromY - dy * area.height * 0.2, content.height, area.height, area.zoomLevel);
+        area.easing = false;
+        return true;
+    }
+
+    function keyZoom(direction: int): bool {
+        if (direction > 0)
+            area.zoomIn();
+        else
+            area.zoomOut();
+        return true;
+    }
+
+    function keyActivate(): void {
+        if (area.zoomed)
+            area.reset();
+        else
+            area.glideTo(2.5, area.width / 2, area.height / 2);
+    }
+
     clip: true
+    activeFocusOnTab: true
+    Accessible.role: Accessible.Graphic
+    Accessible.name: area.accessibleName
+    Accessible.focusable: true
     onWidthChanged: zoomAt(1, width / 2, height / 2)
     onHeightChanged: zoomAt(1, width / 2, height / 2)
 
@@ -155,5 +204,10 @@ Item {
             else
                 area.glideTo(2.5, eventPoint.position.x, eventPoint.position.y);
         }
+    }
+
+    Components.FocusRing {
+        forceInside: true
+        faceRadius: 0
     }
 }
