@@ -16,7 +16,6 @@ from tests.ui_helpers import write_sample_exhibition
 pytestmark = QUIET_MEDIA
 
 CLOSING_KEYS = [
-    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
     (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
     (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
     (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
@@ -29,6 +28,20 @@ def test_closing_keys_are_swallowed_in_kiosk_mode(qtbot, tmp_path: Path, key, mo
     with running_kiosk(content, tmp_path, kiosk_mode=True) as (kiosk, ops):
         visit(kiosk, ops, lambda: kiosk.navigator.touch())
         QTest.keyClick(kiosk.window, key, modifier)
+        assert kiosk.window.isVisible()
+        assert kiosk.navigator.property("screen") == "home"
+
+
+def test_escape_goes_back_and_never_closes_the_kiosk(qtbot, tmp_path: Path) -> None:
+    content = write_sample_exhibition(tmp_path / "content")
+    with running_kiosk(content, tmp_path, kiosk_mode=True) as (kiosk, ops):
+        visit(kiosk, ops, lambda: kiosk.navigator.touch())
+        first_floor = kiosk.navigator.exhibition.floors[0].id
+        visit(kiosk, ops, lambda: kiosk.navigator.openFloor(first_floor))
+        assert kiosk.navigator.property("screen") == "floor"
+        QTest.keyClick(kiosk.window, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: kiosk.navigator.property("screen") == "home")
+        QTest.keyClick(kiosk.window, Qt.Key.Key_Escape)  # nothing further back: stays home, open
         assert kiosk.window.isVisible()
         assert kiosk.navigator.property("screen") == "home"
 

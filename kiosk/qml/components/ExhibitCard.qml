@@ -14,7 +14,8 @@ Tappable {
     required property string kindLabel
 
     implicitHeight: frame.implicitHeight
-    accessibleName: root.kindLabel + ": " + root.title
+    // "Film: The Port Today"; a title that already names its kind is read once
+    accessibleName: root.title.startsWith(root.kindLabel) ? root.title : root.kindLabel + ": " + root.title
     onTapped: Navigator.openExhibit(root.cardId)
 
     Rectangle {
