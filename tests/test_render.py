@@ -25,7 +25,8 @@ def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def render_args(root: Path, out: Path, **extra: Any) -> argparse.Namespace:
     return argparse.Namespace(dir=root, out=out, size=extra.get("size", (1920, 1080)),
-                              lang=extra.get("lang"))
+                              lang=extra.get("lang"), mode=extra.get("mode", []),
+                              check=extra.get("check", False))
 
 
 @pytest.mark.slow
@@ -61,6 +62,89 @@ def test_render_refuses_an_unknown_language(
 ) -> None:
     assert render.main(render_args(sample_root, tmp_path, lang="fr")) == 2
     assert "not one of this exhibition's languages (en, zh)" in capsys.readouterr().err
+
+
+def test_modes_are_read_as_renderings() -> None:
+    from kiosk.app.access import MODES
+
+    def names(requested: list[str]) -> list[str]:
+        return [variant.name for variant in render.variants(requested, MODES)]
+
+    assert names([]) == ["default"]
+    assert names(["high-contrast", "large-text"]) == ["large-text+high-contrast"]
+    assert names(["large-text+high-contrast+reach"]) == ["large-text+high-contrast+reach"]
+    assert names(["all"]) == ["default", *MODES]
+    assert names(["reach+large-text", "all"])[-1] == "large-text+reach"
+    with pytest.raises(ValueError, match="no accessibility mode called 'huge'"):
+        render.variants(["all", "huge"], MODES)
+
+
+class FakeAudit:
+    """Stands in for the audit: records what each screen was checked with, finds one problem."""
+
+    def __init__(self, failing: str | None) -> None:
+        self.failing = failing
+        self.seen: list[tuple[str, float, list[str], float]] = []
+
+    def __call__(self, kiosk: Any, *, min_contrast: float, reach_top: float | None) -> list[Any]:
+        from kiosk.app.access import Access
+        from kiosk.app.audit import Finding
+
+        access = Access.for_engine(kiosk.engine)
+        exhibit = kiosk.navigator.property("place")["exhibit"]
+        self.seen.append((exhibit, min_contrast, list(access.property("modes")),
+                          float(kiosk.theme.property("textScale"))))
+        if exhibit != self.failing:
+            return []
+        return [Finding("contrast", "text 'Back'", "3.9:1 < 7:1 (#ffffff on #777777)", 3.9,
+                        (10, 10, 80, 40), "HeaderButton.qml")]
+
+
+@pytest.mark.slow
+def test_render_check_audits_every_screen_in_the_mode_and_fails_on_a_finding(
+    qapp: Any, sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake = FakeAudit(failing="harbour-plan")
+    monkeypatch.setattr("kiosk.app.audit.audit_screen", fake)
+    args = render_args(sample_root, tmp_path, mode=["high-contrast", "large-text"], check=True)
+    assert render.main(args) == 1
+    assert len(fake.seen) == 13
+    assert {(ratio, tuple(modes), scale) for _exhibit, ratio, modes, scale in fake.seen} == {
+        (7.0, ("large-text", "high-contrast"), 1.5)}, "every screen in both modes, at 7:1"
+    line = ("exhibit-harbour-plan.png: text 'Back' 3.9:1 < 7:1 (#ffffff on #777777) "
+            "(large-text+high-contrast)")
+    assert (tmp_path / "audit.txt").read_text(encoding="utf-8") == line + "\n"
+    output = capsys.readouterr().out
+    assert line in output and "\n1 audit finding\n" in output
+    assert len(list(tmp_path.glob("*.png"))) == 13
+
+
+@pytest.mark.slow
+def test_render_all_modes_writes_a_folder_per_mode(
+    qapp: Any, sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kiosk.app.access import MODES
+
+    fake = FakeAudit(failing=None)
+    monkeypatch.setattr("kiosk.app.audit.audit_screen", fake)
+    short_plan = [render.Shot("00-attract.png", "Attract loop", ("resetToAttract", "")),
+                  render.Shot("exhibit-harbour-plan.png", "Plan", ("openExhibit", "harbour-plan"))]
+    monkeypatch.setattr(render, "plan", lambda exhibition, language: iter(short_plan))
+    assert render.main(render_args(sample_root, tmp_path, mode=["all"], check=True)) == 0
+    folders = ["default", *MODES]
+    for folder in folders:
+        assert sorted(path.name for path in (tmp_path / folder).glob("*.png")) == [
+            "00-attract.png", "exhibit-harbour-plan.png"]
+        assert (tmp_path / folder / "audit.txt").read_text(encoding="utf-8") == ""
+        assert 'href="00-attract.png"' in (tmp_path / folder / "index.html").read_text("utf-8")
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{folder}/index.html"' in index for folder in folders)
+    assert [tuple(modes) for _exhibit, _ratio, modes, _scale in fake.seen] == [
+        (), (), *[(name,) for name in MODES for _ in range(2)]]
+    output = capsys.readouterr().out
+    assert "wrote 14 screens in 7 modes" in output and "audit: every screen passes" in output
 
 
 def test_the_contact_sheet_marks_screens_still_loading() -> None:

@@ -1,4 +1,5 @@
-"""The real QML on an offscreen 1920x1080 screen: touch navigation, drawing, text, targets."""
+"""The real QML on an offscreen 1920x1080 screen: touch navigation, drawing, text, targets,
+contrast (the accessibility audit of `kiosk.app.audit`; every mode: test_access_audit.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,9 @@ from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from kiosk.app.audit import audit_screen
 from kiosk.app.screens import KioskWindow
-from tests.ui_helpers import class_name, handlers_of, load_sample, walk
-
-MIN_TARGET = 48
+from tests.ui_helpers import load_sample, walk
 
 
 @pytest.fixture(scope="module")
@@ -168,52 +168,14 @@ def is_blank(image: QImage) -> bool:
     return len(colours) < 4
 
 
-def clipped_texts(kiosk: KioskWindow) -> list[str]:
-    problems = []
-    for item in walk(kiosk.window.contentItem()):
-        if not item.inherits("QQuickText") or not item.property("text"):
-            continue
-        text = item.property("text")
-        if item.property("truncated"):
-            problems.append(f"{text!r} is cut short")
-        elif item.property("contentWidth") > item.width() + 1.5:
-            problems.append(f"{text!r} is wider than its box")
-        elif item.property("contentHeight") > item.height() + 1.5:
-            problems.append(f"{text!r} is taller than its box")
-        elif clipped_by_a_parent(item):
-            problems.append(f"{text!r} is cut off by the box around it")
-    return problems
-
-
-def clipped_by_a_parent(item: QQuickItem) -> bool:
-    """Whether a clipping ancestor (a card, the breadcrumb strip) cuts part of the item off.
-    Lists that scroll (Flickables) clip on purpose and end the search."""
-    rect = item.mapRectToScene(item.boundingRect())
-    parent = item.parentItem()
-    while parent is not None and not parent.inherits("QQuickFlickable"):
-        if parent.clip():
-            box = parent.mapRectToScene(parent.boundingRect()).adjusted(-1.5, -1.5, 1.5, 1.5)
-            if not box.contains(rect):
-                return True
-        parent = parent.parentItem()
-    return False
-
-
-def small_targets(kiosk: KioskWindow) -> list[str]:
-    problems = []
-    for item in walk(kiosk.window.contentItem()):
-        clickable = item.inherits("QQuickMouseArea") or any(
-            handler.inherits("QQuickTapHandler") for handler in handlers_of(item)
-        )
-        if clickable and min(item.width(), item.height()) < MIN_TARGET:
-            label = item.property("accessibleName") or class_name(item)
-            problems.append(f"{label} is {item.width():.0f}x{item.height():.0f}")
-    return problems
+def audit(kiosk: KioskWindow) -> list[str]:
+    """Small targets, clipped or cut-short text and low contrast (the standard kiosk's 4.5:1)."""
+    return [finding.description for finding in audit_screen(kiosk, min_contrast=4.5)]
 
 
 def screen_problems(qtbot: Any, exhibition: Any, root: Path, language: str,
                     size: tuple[int, int] = (1920, 1080)) -> list[str]:
-    """Visit every screen; list blank screens, clipped text, small targets, fallback views."""
+    """Visit every screen; list blank screens, audit findings and fallback views."""
     kiosk = open_kiosk(qtbot, (exhibition, root), size=size, reduced_motion=True)
     problems: list[str] = []
     for move in every_place(exhibition):
@@ -224,8 +186,7 @@ def screen_problems(qtbot: Any, exhibition: Any, root: Path, language: str,
         where = "/".join(screen_of(kiosk)).rstrip("/")
         if is_blank(kiosk.grab()):
             problems.append(f"{where} is blank")
-        problems += [f"{where}: {problem}" for problem in clipped_texts(kiosk)]
-        problems += [f"{where}: {problem}" for problem in small_targets(kiosk)]
+        problems += [f"{where}: {problem}" for problem in audit(kiosk)]
         if any(item.objectName() == "exhibitFallback" for item in walk(kiosk.window.contentItem())):
             problems.append(f"{where}: its view could not be shown")
     kiosk.close()
@@ -264,7 +225,7 @@ def test_a_portrait_screen_reflows(qtbot: Any, sample: tuple[Any, Path]) -> None
     for move in [("home", ""), ("openFloor", "port"), ("openSection", "old-harbour")]:
         go(kiosk, move)
         settle(qtbot, kiosk)
-        problems += clipped_texts(kiosk) + small_targets(kiosk)
+        problems += audit(kiosk)
         if move[0] == "home":
             tile_columns = {round(item.x()) for item in walk(kiosk.window.contentItem())
                             if str(item.property("accessibleName") or "").startswith("Floor ")}

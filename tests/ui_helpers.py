@@ -1,15 +1,16 @@
-"""Helpers for the visitor-interface tests and benches: a small exhibition, and item-tree walks."""
+"""Helpers for the visitor-interface tests and benches: a small exhibition, and item-tree walks
+(`walk`, `handlers_of`: the accessibility audit's own, from `kiosk.app.audit`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from textwrap import dedent
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtQuick import QQuickItem
 
+from kiosk.app.audit import handlers_of as handlers_of
+from kiosk.app.audit import walk as walk
 from kiosk.app.bootstrap import register_qml_types
 
 # Register the QML types while the tests are collected: QtMultimedia announces at import
@@ -141,22 +142,6 @@ def load_sample(root: Path):  # type: ignore[no-untyped-def]
     result = load_exhibition(write_sample_exhibition(root))
     assert not result.has_errors, "\n".join(problem.format() for problem in result.problems)
     return result.exhibition
-
-
-def walk(item: QQuickItem) -> Iterator[QQuickItem]:
-    """Every visible item under `item`, depth first."""
-    if not item.isVisible() or item.opacity() <= 0.0:
-        return
-    yield item
-    for child in item.childItems():
-        yield from walk(child)
-
-
-def handlers_of(item: QQuickItem) -> Iterator[QObject]:
-    """The pointer handlers (TapHandler, DragHandler ...) attached to an item."""
-    for child in item.children():
-        if child.inherits("QQuickPointerHandler"):
-            yield child
 
 
 def class_name(obj: QObject) -> str:

@@ -2,6 +2,12 @@
 
 Staff use it to check content on a laptop or a server: attract, home, each floor, each section
 and each exhibit, in one language, at the kiosk's screen size.
+
+`--mode large-text` renders with a visitor's accessibility mode on (repeat `--mode`, or write
+`large-text+high-contrast`, for several at once); `--mode all` renders the standard kiosk and
+each mode into its own folder (`default/`, `large-text/` ...) with an index.html linking them.
+`--check` runs the accessibility audit (`kiosk.app.audit`) on every screen with the mode's
+contrast target, writes audit.txt, prints one line per finding and exits 1 if there is any.
 """
 
 from __future__ import annotations
@@ -83,6 +89,123 @@ code {{ color: #b9c4cf; font-size: 0.85em; }}
 """
 
 
+@dataclass(frozen=True)
+class Variant:
+    """One way of rendering: a set of accessibility modes (none for the standard kiosk)."""
+
+    modes: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return "+".join(self.modes) if self.modes else "default"
+
+
+def variants(requested: list[str], known: tuple[str, ...]) -> list[Variant]:
+    """The variants `--mode` asks for. Repeated names and 'a+b' combine modes in one rendering;
+    'all' renders the standard kiosk and each mode alone (plus any combination also named)."""
+    wanted = [part for value in requested for part in value.split("+") if part]
+    unknown = [name for name in wanted if name != "all" and name not in known]
+    if unknown:
+        raise ValueError(f"no accessibility mode called {unknown[0]!r} "
+                         f"(choose from {', '.join(known)} or all)")
+    if "all" not in wanted:
+        return [Variant(tuple(name for name in known if name in wanted))]
+    result = [Variant(())] + [Variant((name,)) for name in known]
+    for value in requested:
+        if value != "all":
+            combined = Variant(tuple(name for name in known if name in value.split("+")))
+            if combined not in result:
+                result.append(combined)
+    return result
+
+
+def findings(count: int) -> str:
+    return f"{count} audit finding" + ("" if count == 1 else "s")
+
+
+def modes_index(title: str, done: list[tuple[Variant, int, int]], cover: str) -> str:
+    """The combined index.html of several modes: each mode's home screen, linking its folder."""
+    cells = []
+    for variant, screens, problems in done:
+        name = html.escape(variant.name)
+        audit = "" if problems < 0 else (
+            " · every screen passes" if problems == 0 else f" · <em>{findings(problems)}</em>")
+        cells.append(f'<figure><a href="{name}/index.html"><img src="{name}/{html.escape(cover)}" '
+                     f'alt=""></a><figcaption><a href="{name}/index.html">{name}</a>: '
+                     f"{screens} screens{audit}</figcaption></figure>")
+    return f"""<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>{html.escape(title)}: every mode</title>
+<style>
+body {{ background: #0f1720; color: #f5f1e8; font-family: "Noto Sans", sans-serif; margin: 32px; }}
+main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 24px; }}
+figure {{ margin: 0; background: #1a2531; border-radius: 10px; overflow: hidden; }}
+img {{ width: 100%; display: block; }}
+figcaption {{ padding: 10px 14px 14px; }}
+a {{ color: #f5f1e8; }}
+em {{ color: #e8b04b; }}
+</style>
+<h1>{html.escape(title)}: every mode</h1>
+<main>
+{chr(10).join(cells)}
+</main>
+</html>
+"""
+
+
+def apply_modes(kiosk: Any, modes: tuple[str, ...]) -> None:
+    """Turn exactly these accessibility modes on (moving to attract turns them all off)."""
+    from kiosk.app.access import Access
+
+    access = Access.for_engine(kiosk.engine)
+    on = set(access.property("modes") or [])
+    if on != set(modes):
+        access.reset()
+        for name in modes:
+            access.set_mode(name, True)
+
+
+def contrast_target(kiosk: Any, modes: tuple[str, ...]) -> float:
+    target = kiosk.theme.property("contrastTarget")
+    return float(target) if target else (7.0 if "high-contrast" in modes else 4.5)
+
+
+def reachable_from(kiosk: Any, modes: tuple[str, ...]) -> float | None:
+    """In reach mode, where the part of the screen a seated visitor reaches begins."""
+    return float(kiosk.theme.property("reachTop") or 0) if "reach" in modes else None
+
+
+def render_variant(kiosk: Any, exhibition: Any, language: str, variant: Variant, out: Path,
+                   check: bool, size: tuple[int, int]) -> tuple[int, list[str]] | None:
+    """Every screen in one variant into `out`; the audit's lines (file: finding (mode))."""
+    out.mkdir(parents=True, exist_ok=True)
+    done: list[tuple[Shot, bool]] = []
+    report: list[str] = []
+    for shot in plan(exhibition, language):
+        method, argument = shot.move
+        slot = getattr(kiosk.navigator, method)
+        slot(argument) if argument else slot()
+        kiosk.navigator.setLanguage(language)  # the attract loop starts in the default language
+        apply_modes(kiosk, variant.modes)
+        settled = kiosk.settle()
+        image = kiosk.grab()
+        if image.isNull() or not image.save(str(out / shot.name)):
+            print(f"kiosk render: could not write {out / shot.name}", file=sys.stderr)
+            return None
+        done.append((shot, settled))
+        if check:
+            from kiosk.app.audit import audit_screen
+
+            target = contrast_target(kiosk, variant.modes)
+            reach_top = reachable_from(kiosk, variant.modes)
+            report += [f"{shot.name}: {finding.summary} ({variant.name})"
+                       for finding in audit_screen(kiosk, min_contrast=target, reach_top=reach_top)]
+    title = kiosk.navigator.property("title")
+    (out / "index.html").write_text(contact_sheet(title, done, size), encoding="utf-8")
+    if check:
+        (out / "audit.txt").write_text("".join(line + "\n" for line in report), encoding="utf-8")
+    return len(done), report
+
+
 def main(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -105,6 +228,15 @@ def main(args: argparse.Namespace) -> int:
         print(f"kiosk render: '{language}' is not one of this exhibition's languages ({choices})",
               file=sys.stderr)
         return 2
+    requested: list[str] = list(getattr(args, "mode", None) or [])
+    check = bool(getattr(args, "check", False))
+    from kiosk.app.access import MODES
+
+    try:
+        chosen = variants(requested, MODES)
+    except ValueError as problem:
+        print(f"kiosk render: {problem}", file=sys.stderr)
+        return 2
 
     from PySide6.QtGui import QGuiApplication
 
@@ -119,21 +251,32 @@ def main(args: argparse.Namespace) -> int:
     kiosk = KioskWindow(exhibition, root.resolve(), size=size, language=language,
                         reduced_motion=True)
     kiosk.window.show()
-    done: list[tuple[Shot, bool]] = []
-    for shot in plan(exhibition, language):
-        method, argument = shot.move
-        slot = getattr(kiosk.navigator, method)
-        slot(argument) if argument else slot()
-        kiosk.navigator.setLanguage(language)  # the attract loop starts in the default language
-        settled = kiosk.settle()
-        image = kiosk.grab()
-        if image.isNull() or not image.save(str(out / shot.name)):
-            print(f"kiosk render: could not write {out / shot.name}", file=sys.stderr)
+    several = len(chosen) > 1
+    summary: list[tuple[Variant, int, int]] = []
+    report: list[str] = []
+    for variant in chosen:
+        folder = out / variant.name if several else out
+        rendered = render_variant(kiosk, exhibition, language, variant, folder, check, size)
+        if rendered is None:
+            kiosk.close()
             return 1
-        done.append((shot, settled))
+        count, lines = rendered
+        summary.append((variant, count, len(lines) if check else -1))
+        report += lines
     title = kiosk.navigator.property("title")
-    (out / "index.html").write_text(contact_sheet(title, done, size), encoding="utf-8")
     kiosk.close()
+    if several:
+        cover = "01-home.png"  # the first screen a visitor chooses from
+        (out / "index.html").write_text(modes_index(title, summary, cover), encoding="utf-8")
+        if check:
+            (out / "audit.txt").write_text("".join(line + "\n" for line in report),
+                                           encoding="utf-8")
     elapsed = time.monotonic() - started
-    print(f"wrote {len(done)} screens and index.html to {out} in {elapsed:.1f} s")
-    return 0
+    screens = sum(count for _variant, count, _problems in summary)
+    modes = f" in {len(chosen)} modes" if several else ""
+    print(f"wrote {screens} screens{modes} and index.html to {out} in {elapsed:.1f} s")
+    if check:
+        for line in report:
+            print(line)
+        print(findings(len(report)) if report else "audit: every screen passes")
+    return 1 if check and report else 0

@@ -1,0 +1,497 @@
+"""The kiosk's accessibility audit of the screen on view: touch targets, text contrast, clipped text.
+
+`audit_screen(kiosk, min_contrast=...)` looks at the window as a visitor would and returns a
+`Finding` for every problem:
+
+- **target**: a control a visitor can tap (a `Tappable`, any visible and enabled item with an
+  enabled `TapHandler` or `MouseArea`) is smaller than `min_target_px` in width or height, measured
+  on screen (scaling included; a TapHandler's `margin` counts as part of the target).
+- **reach** (only with `reach_top`, for reach mode): a control on screen has less than `min_target_px`
+  of its height below `reach_top`, where the part of the screen a seated visitor reaches begins.
+- **truncated**: a Text is elided or cut after its maximum line count (`truncated`).
+- **clipped**: a Text is wider or taller than its own box, or part of it is cut off by a clipping
+  ancestor (a card, the breadcrumb strip) or by the window edge, or it overlaps another Text
+  (more than a quarter of the smaller one's box), or, outside scrolling lists, more than a tenth
+  of it lies under a solid Rectangle painted after it (a bar or panel laid over the text).
+  Inside a scrolling list (a Flickable) only the boxes inside the list count: the list scrolls
+  the rest into view.
+- **contrast**: the contrast of a Text against what is really drawn behind it is below
+  `min_contrast` (WCAG 2 formula, `kiosk.app.contrast`). No exception for large text.
+
+How contrast is measured. The text colour is the Text's `color`, its alpha multiplied by the
+opacity of the Text and of every ancestor (semi-transparent text is blended with the background
+it sits on). The background comes from the window's own picture (`grabWindow`): the part of
+the Text's laid-out rectangle that is on screen (clipping ancestors and the window edge cut it)
+is split into patches about one line high and three lines wide. In each patch the pixels (every
+row, every second column) are sorted into colour buckets (16 levels a channel); the background
+is the mean colour of the most common bucket that is not close to the text colour. Glyph cores
+are close to the text colour and anti-aliased edge pixels spread thinly over many buckets
+between text and background, so the dominant remaining bucket is the background even for bold
+Chinese headings. Over pictures
+(a cover behind a scrim) every patch has its own background and the worst patch counts. Only
+patches where the text is really drawn (some pixels close to the text colour) count; when no
+bucket is far enough from the text colour, the text is nearly invisible and the dominant bucket
+is used, which reports a ratio near 1:1.
+
+Exclusions, the only ones: invisible items (not visible, opacity 0, fully transparent text
+colour, or nothing of them on screen) are not audited; disabled items (`enabled: false` on the
+item or an ancestor) are not touch targets and their text is exempt from contrast (WCAG:
+inactive controls); a Text marked decorative with `Accessible.ignored: true` is exempt from
+contrast (it is still checked for clipping); a Text whose glyphs are nowhere in the picture
+(covered by another item) has no measurable contrast and is skipped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtQml import QJSValue, QQmlEngine
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.app.contrast import contrast_ratio
+
+EDGE_TOLERANCE = 1.5
+"""Sub-pixel layout differences that nobody can see, in px."""
+OVERLAP_TOLERANCE = 2.0
+"""Line boxes of neighbouring texts may touch by this much, in px."""
+BUCKET_MASK = 0xF0F0F0
+"""Colour buckets of 16 levels per channel (RGB32 pixels)."""
+CLOSE_TO_TEXT = 40
+"""A colour within this many levels (of 255) on every channel reads as the text colour."""
+MIN_PATCH_PIXELS = 32
+COLUMN_STEP = 2
+"""Every row but every second pixel of it is sampled: strokes are at least 2 px wide."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One accessibility problem on the screen on view."""
+
+    kind: str  # 'target' | 'contrast' | 'clipped' | 'truncated' | 'reach'
+    subject: str  # e.g. "text 'Back'" or "target 'Floor 1 The Port'"
+    detail: str  # e.g. "3.9:1 < 7:1 on #2a3440" or "40x40 px < 48 px"
+    value: float  # the measured contrast ratio or the target's smaller side, in px
+    rect: tuple[int, int, int, int]  # x, y, width, height in the window
+    source: str = ""  # the QML file declaring the item, e.g. "FloorTile.qml"
+
+    @property
+    def summary(self) -> str:
+        return f"{self.subject} {self.detail}"
+
+    @property
+    def description(self) -> str:
+        x, y, width, height = self.rect
+        where = f" [{self.source}]" if self.source else ""
+        return f"{self.summary} at {x},{y} {width}x{height}{where}"
+
+    def __str__(self) -> str:
+        return self.description
+
+
+# -- the item tree ---------------------------------------------------------------------------
+
+
+def walk(item: QQuickItem) -> Iterator[QQuickItem]:
+    """Every visible item under `item` (itself included), depth first."""
+    if not item.isVisible() or item.opacity() <= 0.0:
+        return
+    yield item
+    for child in item.childItems():
+        yield from walk(child)
+
+
+def handlers_of(item: QQuickItem) -> Iterator[QObject]:
+    """The pointer handlers (TapHandler, DragHandler ...) attached to an item."""
+    for child in item.children():
+        if child.inherits("QQuickPointerHandler"):
+            yield child
+
+
+def accessible_name(item: QObject) -> str:
+    """The name a screen reader says: `accessibleName`, else `Accessible.name`."""
+    name = item.property("accessibleName")
+    if name:
+        return str(name)
+    for child in item.children():
+        if child.inherits("QQuickAccessibleAttached"):
+            return str(child.property("name") or "")
+    return ""
+
+
+def is_decorative(item: QObject) -> bool:
+    """A Text marked `Accessible.ignored: true`: decoration, not something to read."""
+    return any(child.inherits("QQuickAccessibleAttached") and bool(child.property("ignored"))
+               for child in item.children())
+
+
+def type_name(item: QObject) -> str:
+    """The item's QML type as written in QML: 'Rectangle', 'Cover', 'Tappable'."""
+    name = item.metaObject().className().split("_QML")[0]
+    return name.removeprefix("QQuick")
+
+
+def label_of(item: QQuickItem) -> str:
+    """A Text's words, else the control's accessible name, objectName or QML type."""
+    if item.inherits("QQuickText"):
+        text = " ".join(str(item.property("text") or "").split())
+        return repr(text if len(text) <= 48 else text[:45] + "...")
+    return repr(accessible_name(item) or item.objectName() or type_name(item))
+
+
+def source_of(item: QObject) -> str:
+    """The QML file that declares the item (where a fix goes), e.g. 'FloorTile.qml'."""
+    context = QQmlEngine.contextForObject(item)
+    return context.baseUrl().fileName() if context is not None else ""
+
+
+def scene_rect(item: QQuickItem) -> QRectF:
+    return item.mapRectToScene(item.boundingRect())
+
+
+def whole(rect: QRectF) -> tuple[int, int, int, int]:
+    return round(rect.x()), round(rect.y()), round(rect.width()), round(rect.height())
+
+
+def effective_opacity(item: QQuickItem | None) -> float:
+    opacity = 1.0
+    while item is not None:
+        opacity *= item.opacity()
+        item = item.parentItem()
+    return opacity
+
+
+def visible_rect(item: QQuickItem, window_rect: QRectF) -> QRectF:
+    """The part of the item's box that clipping ancestors and the window leave on screen."""
+    rect = scene_rect(item) & window_rect
+    parent = item.parentItem()
+    while parent is not None and not rect.isEmpty():
+        if parent.clip():
+            rect &= scene_rect(parent)
+        parent = parent.parentItem()
+    return rect
+
+
+# -- touch targets ---------------------------------------------------------------------------
+
+
+def targets(root: QQuickItem) -> Iterator[tuple[QQuickItem, float]]:
+    """Every visible, enabled control a visitor can tap, with its TapHandler's extra margin."""
+    for item in walk(root):
+        if not item.isEnabled():
+            continue
+        taps = [h for h in handlers_of(item) if h.inherits("QQuickTapHandler")
+                and bool(h.property("enabled"))]
+        if taps or item.inherits("QQuickMouseArea"):
+            yield item, max([float(h.property("margin") or 0.0) for h in taps] + [0.0])
+
+
+def small_targets(root: QQuickItem, min_target_px: int = 48) -> list[Finding]:
+    """Every control smaller than `min_target_px` on either side."""
+    findings = []
+    for item, margin in targets(root):
+        rect = scene_rect(item).adjusted(-margin, -margin, margin, margin)
+        side = min(rect.width(), rect.height())
+        if side < min_target_px:
+            findings.append(Finding(
+                "target", f"target {label_of(item)}",
+                f"{rect.width():.0f}x{rect.height():.0f} px < {min_target_px} px", side,
+                whole(scene_rect(item)), source_of(item)))
+    return findings
+
+
+def unreachable_targets(root: QQuickItem, reach_top: float, window_rect: QRectF,
+                        min_target_px: int = 48) -> list[Finding]:
+    """In reach mode: controls without a `min_target_px` high strip below `reach_top`
+    (controls scrolled out of view are left out: scrolling brings them down)."""
+    findings = []
+    for item, margin in targets(root):
+        if visible_rect(item, window_rect).isEmpty():
+            continue
+        rect = scene_rect(item).adjusted(-margin, -margin, margin, margin)
+        below = rect.bottom() - max(rect.top(), reach_top)
+        if below < min_target_px:
+            findings.append(Finding(
+                "reach", f"target {label_of(item)}",
+                f"is above the reachable area (top {rect.top():.0f} px, reach from "
+                f"{reach_top:.0f} px)", rect.top(), whole(scene_rect(item)), source_of(item)))
+    return findings
+
+
+# -- clipped and truncated text --------------------------------------------------------------
+
+
+def texts(root: QQuickItem) -> Iterator[QQuickItem]:
+    for item in walk(root):
+        if item.inherits("QQuickText") and str(item.property("text") or "").strip():
+            yield item
+
+
+def clipped_texts(root: QQuickItem, window_rect: QRectF) -> list[Finding]:
+    """Texts cut short, spilling out of their box, or cut by a clipping box or the window."""
+    findings = []
+    for item in texts(root):
+        subject = f"text {label_of(item)}"
+        where = whole(scene_rect(item))
+        problem = ""
+        if item.property("truncated"):
+            findings.append(Finding("truncated", subject, "is cut short (elided)", 0.0, where,
+                                    source_of(item)))
+            continue
+        if float(item.property("contentWidth")) > item.width() + EDGE_TOLERANCE:
+            problem = f"is wider than its box ({item.property('contentWidth'):.0f} > " \
+                      f"{item.width():.0f} px)"
+        elif float(item.property("contentHeight")) > item.height() + EDGE_TOLERANCE:
+            problem = f"is taller than its box ({item.property('contentHeight'):.0f} > " \
+                      f"{item.height():.0f} px)"
+        else:
+            problem = cut_by_a_box(item, window_rect)
+        if problem:
+            findings.append(Finding("clipped", subject, problem, 0.0, where, source_of(item)))
+    return findings + overlapping_texts(root, window_rect) + covered_texts(root, window_rect)
+
+
+def overlapping_texts(root: QQuickItem, window_rect: QRectF) -> list[Finding]:
+    """Texts drawn over each other: more than a quarter of the smaller one is covered."""
+    shown = [(item, visible_rect(item, window_rect)) for item in texts(root)]
+    shown = [(item, rect) for item, rect in shown if not rect.isEmpty()]
+    findings = []
+    for index, (item, rect) in enumerate(shown):
+        for other, other_rect in shown[index + 1:]:
+            common = rect & other_rect
+            if common.width() <= 2 * OVERLAP_TOLERANCE or common.height() <= 2 * OVERLAP_TOLERANCE:
+                continue
+            smaller = min(_area(rect), _area(other_rect))
+            if _area(common) > smaller / 4:
+                findings.append(Finding(
+                    "clipped", f"text {label_of(item)}",
+                    f"overlaps text {label_of(other)} ({source_of(other)})", 0.0,
+                    whole(scene_rect(item)), source_of(item)))
+    return findings
+
+
+def covered_texts(root: QQuickItem, window_rect: QRectF) -> list[Finding]:
+    """Texts (outside scrolling lists) with part of them under a solid box drawn later:
+    a bar, a panel or the header laid over them."""
+    order = {address(item): key for item, key in paint_order(root)}
+    boxes = [(item, visible_rect(item, window_rect), order[address(item)]) for item in walk(root)
+             if item.inherits("QQuickRectangle") and is_solid(item)]
+    findings = []
+    for text in texts(root):
+        area = visible_rect(text, window_rect)
+        if area.isEmpty() or in_a_list(text):
+            continue
+        for box, box_rect, key in boxes:
+            common = area & box_rect
+            if (key > order[address(text)] and common.width() > OVERLAP_TOLERANCE
+                    and common.height() > OVERLAP_TOLERANCE and _area(common) > _area(area) / 10):
+                findings.append(Finding(
+                    "clipped", f"text {label_of(text)}",
+                    f"is partly hidden under {label_of(box)} ({source_of(box)})", 0.0,
+                    whole(scene_rect(text)), source_of(text)))
+                break
+    return findings
+
+
+def paint_order(item: QQuickItem, key: tuple[tuple[float, int], ...] = ()
+                ) -> Iterator[tuple[QQuickItem, tuple[tuple[float, int], ...]]]:
+    """Every visible item with a key that sorts in the order Qt Quick paints them."""
+    yield item, key
+    children = [child for child in item.childItems()
+                if child.isVisible() and child.opacity() > 0.0]
+    ranked = sorted(enumerate(children), key=lambda pair: (pair[1].z(), pair[0]))
+    for position, (_index, child) in enumerate(ranked):
+        yield from paint_order(child, (*key, (child.z(), position)))
+
+
+def address(item: QObject) -> int:
+    """The item's identity (Python wrappers of the same item may differ)."""
+    return int(shiboken6.getCppPointer(item)[0])
+
+
+def is_solid(item: QQuickItem) -> bool:
+    """A Rectangle that hides what is under it: an opaque colour, no gradient, fully opaque."""
+    colour = QColor(item.property("color"))
+    gradient = item.property("gradient")  # a QJSValue: undefined, a Gradient or a preset
+    plain = gradient is None or (isinstance(gradient, QJSValue) and gradient.isUndefined())
+    return colour.alphaF() >= 0.99 and plain and effective_opacity(item) >= 0.99
+
+
+def in_a_list(item: QQuickItem) -> bool:
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.inherits("QQuickFlickable"):
+            return True
+        parent = parent.parentItem()
+    return False
+
+
+def _area(rect: QRectF) -> float:
+    return rect.width() * rect.height()
+
+
+def cut_by_a_box(item: QQuickItem, window_rect: QRectF) -> str:
+    """Whether a clipping ancestor or the window edge cuts part of the item off.
+    A scrolling list (Flickable) clips on purpose and ends the search."""
+    rect = scene_rect(item)
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.inherits("QQuickFlickable"):
+            return ""
+        if parent.clip():
+            box = scene_rect(parent).adjusted(-EDGE_TOLERANCE, -EDGE_TOLERANCE,
+                                              EDGE_TOLERANCE, EDGE_TOLERANCE)
+            if not box.contains(rect):
+                return f"is cut off by the box around it ({label_of(parent)} in {source_of(parent)})"
+        parent = parent.parentItem()
+    edge = window_rect.adjusted(-EDGE_TOLERANCE, -EDGE_TOLERANCE, EDGE_TOLERANCE, EDGE_TOLERANCE)
+    return "" if edge.contains(rect) else "is cut off by the edge of the screen"
+
+
+# -- contrast --------------------------------------------------------------------------------
+
+
+class Picture:
+    """The window's picture as RGB32 pixels, read by scene rectangle."""
+
+    def __init__(self, image: QImage) -> None:
+        self.image = image.convertToFormat(QImage.Format.Format_RGB32)
+        self.ratio = self.image.devicePixelRatio() or 1.0
+        self.stride = self.image.bytesPerLine() // 4
+        self.pixels = memoryview(self.image.constBits()).cast("I")
+
+    def pixels_in(self, rect: QRectF) -> list[int]:
+        left = max(0, int(rect.left() * self.ratio))
+        right = min(self.image.width(), int(rect.right() * self.ratio + 0.999))
+        top = max(0, int(rect.top() * self.ratio))
+        bottom = min(self.image.height(), int(rect.bottom() * self.ratio + 0.999))
+        out: list[int] = []
+        for row in range(top, bottom):
+            start = row * self.stride
+            out.extend(self.pixels[start + left:start + right:COLUMN_STEP])
+        return out
+
+
+RGB = tuple[float, float, float]
+
+
+def _rgb(pixel: int) -> RGB:
+    return float((pixel >> 16) & 0xFF), float((pixel >> 8) & 0xFF), float(pixel & 0xFF)
+
+
+def _bucket_centre(key: int) -> RGB:
+    red, green, blue = _rgb(key)
+    return red + 8, green + 8, blue + 8
+
+
+def _close(first: RGB, second: RGB) -> bool:
+    return max(abs(a - b) for a, b in zip(first, second, strict=True)) <= CLOSE_TO_TEXT
+
+
+def blend(front: QColor, alpha: float, back: RGB) -> RGB:
+    """The colour a `front` colour with this alpha shows over `back`."""
+    return (alpha * front.red() + (1 - alpha) * back[0],
+            alpha * front.green() + (1 - alpha) * back[1],
+            alpha * front.blue() + (1 - alpha) * back[2])
+
+
+def patch_background(pixels: list[int], text: QColor, alpha: float) -> tuple[RGB, bool]:
+    """The background colour of one patch, and whether the text is drawn in it."""
+    buckets = Counter(map(BUCKET_MASK.__and__, pixels))
+    pure: RGB = (text.red(), text.green(), text.blue())
+    chosen = None
+    for key, _count in buckets.most_common():
+        centre = _bucket_centre(key)
+        if not _close(centre, pure) and not _close(centre, blend(text, alpha, centre)):
+            chosen = key
+            break
+    if chosen is None:  # nothing far from the text colour: the text is (nearly) invisible
+        chosen = buckets.most_common(1)[0][0]
+    members = [pixel for pixel in pixels if pixel & BUCKET_MASK == chosen]
+    background: RGB = (sum((p >> 16) & 0xFF for p in members) / len(members),
+                       sum((p >> 8) & 0xFF for p in members) / len(members),
+                       sum(p & 0xFF for p in members) / len(members))
+    drawn_text = blend(text, alpha, background)
+    glyphs = sum(count for key, count in buckets.items()
+                 if _close(_bucket_centre(key), drawn_text))
+    return background, glyphs >= max(3, len(pixels) // 200)
+
+
+def patches(rect: QRectF, line: float) -> Iterator[QRectF]:
+    height = max(8.0, line)
+    width = max(48.0, 3 * height)
+    y = rect.top()
+    while y < rect.bottom() - 1:
+        x = rect.left()
+        while x < rect.right() - 1:
+            yield QRectF(x, y, min(width, rect.right() - x), min(height, rect.bottom() - y))
+            x += width
+        y += height
+
+
+def text_contrast(item: QQuickItem, picture: Picture, window_rect: QRectF
+                  ) -> tuple[float, QColor] | None:
+    """The worst contrast of the Text against what is drawn behind it, and that background."""
+    colour = QColor(item.property("color"))
+    alpha = colour.alphaF() * effective_opacity(item)
+    if alpha <= 0.01:
+        return None
+    area = visible_rect(item, window_rect)
+    if area.isEmpty():
+        return None
+    font = item.property("font")
+    line = float(font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 4 / 3) * 1.3
+    results = []
+    for patch in patches(area, line):
+        pixels = picture.pixels_in(patch)
+        if len(pixels) < MIN_PATCH_PIXELS:
+            continue
+        background, drawn = patch_background(pixels, colour, alpha)
+        if not drawn:
+            continue
+        shown = QColor.fromRgbF(*(c / 255 for c in blend(colour, alpha, background)))
+        back = QColor.fromRgbF(*(c / 255 for c in background))
+        results.append((contrast_ratio(shown, back), back))
+    return min(results, key=lambda result: result[0]) if results else None
+
+
+def low_contrast_texts(root: QQuickItem, image: QImage, window_rect: QRectF,
+                       min_contrast: float) -> list[Finding]:
+    picture = Picture(image)
+    findings = []
+    for item in texts(root):
+        if not item.isEnabled() or is_decorative(item):
+            continue
+        measured = text_contrast(item, picture, window_rect)
+        if measured is None or round(measured[0], 2) >= min_contrast:
+            continue
+        ratio, background = measured
+        findings.append(Finding(
+            "contrast", f"text {label_of(item)}",
+            f"{ratio:.1f}:1 < {min_contrast:g}:1 ({QColor(item.property('color')).name()} "
+            f"on {background.name()})", ratio, whole(scene_rect(item)), source_of(item)))
+    return findings
+
+
+# -- the whole screen ------------------------------------------------------------------------
+
+
+def audit_screen(kiosk_window: Any, *, min_contrast: float, min_target_px: int = 48,
+                 reach_top: float | None = None) -> list[Finding]:
+    """Every touch target, clipping and contrast problem on the screen on view.
+
+    `kiosk_window` is a `KioskWindow` (or a bare QQuickWindow) whose screen has settled;
+    `reach_top` (reach mode: Theme.reachTop) also checks every control can be reached."""
+    window: QQuickWindow = getattr(kiosk_window, "window", kiosk_window)
+    root = window.contentItem()
+    window_rect = QRectF(0, 0, window.width(), window.height())
+    image = window.grabWindow()
+    reach = [] if reach_top is None else unreachable_targets(root, reach_top, window_rect,
+                                                                   min_target_px)
+    return (small_targets(root, min_target_px) + reach + clipped_texts(root, window_rect)
+            + low_contrast_texts(root, image, window_rect, min_contrast))
