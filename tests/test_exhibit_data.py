@@ -274,9 +274,10 @@ def test_texts_follow_the_language(sample: dict[str, Any], tmp_path: Path) -> No
 
 
 def test_missing_translation_falls_back(sample: dict[str, Any], tmp_path: Path) -> None:
-    data = exhibit_to_qml(sample["harbour-story"], "fr", "en", tmp_path)
+    data = exhibit_to_qml(sample["harbour-story"], "sw", "en", tmp_path)
     assert data["title"] == "Where Land Meets Sea"
     assert data["labels"] == LABELS["en"]
+    assert labels_for("fr")["next"] == "Suivant"
     assert labels_for("zh-Hans")["next"] == "下一张"
 
 
