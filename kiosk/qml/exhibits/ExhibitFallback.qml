@@ -21,7 +21,18 @@ Item {
         opacity: 0.35
     }
 
+    // a calm panel under the words, so they read over any picture
+    Rectangle {
+        anchors.fill: words
+        anchors.margins: -Theme.margin
+        radius: Theme.radius
+        color: Theme.background
+        opacity: 0.88
+    }
+
     Column {
+        id: words
+
         anchors.centerIn: parent
         width: Math.min(parent.width - 2 * Theme.margin, Math.round(1200 * Theme.scale))
         spacing: Theme.margin * 0.5
@@ -38,7 +49,7 @@ Item {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             text: Navigator.words.not_available
-            color: Theme.mutedText
+            color: Theme.text
             font.pixelSize: Theme.bodySize
         }
     }
