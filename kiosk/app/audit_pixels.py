@@ -1,0 +1,100 @@
+"""Reading the window's picture for the contrast audit: the colour behind a text, patch by patch.
+
+The method is described in kiosk.app.audit; this module only samples pixels: colour buckets of
+16 levels a channel, the dominant bucket that is not the text's own colour, blending of
+semi-transparent text over it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage
+
+BUCKET_MASK = 0xF0F0F0
+"""Colour buckets of 16 levels per channel (RGB32 pixels)."""
+CLOSE_TO_TEXT = 40
+"""A colour within this many levels (of 255) on every channel reads as the text colour."""
+MIN_PATCH_PIXELS = 32
+COLUMN_STEP = 2
+"""Every row but every second pixel of it is sampled: strokes are at least 2 px wide."""
+
+
+class Picture:
+    """The window's picture as RGB32 pixels, read by scene rectangle."""
+
+    def __init__(self, image: QImage) -> None:
+        self.image = image.convertToFormat(QImage.Format.Format_RGB32)
+        self.ratio = self.image.devicePixelRatio() or 1.0
+        self.stride = self.image.bytesPerLine() // 4
+        self.pixels = memoryview(self.image.constBits()).cast("I")
+
+    def pixels_in(self, rect: QRectF) -> list[int]:
+        left = max(0, int(rect.left() * self.ratio))
+        right = min(self.image.width(), int(rect.right() * self.ratio + 0.999))
+        top = max(0, int(rect.top() * self.ratio))
+        bottom = min(self.image.height(), int(rect.bottom() * self.ratio + 0.999))
+        out: list[int] = []
+        for row in range(top, bottom):
+            start = row * self.stride
+            out.extend(self.pixels[start + left:start + right:COLUMN_STEP])
+        return out
+
+
+RGB = tuple[float, float, float]
+
+
+def _rgb(pixel: int) -> RGB:
+    return float((pixel >> 16) & 0xFF), float((pixel >> 8) & 0xFF), float(pixel & 0xFF)
+
+
+def _bucket_centre(key: int) -> RGB:
+    red, green, blue = _rgb(key)
+    return red + 8, green + 8, blue + 8
+
+
+def _close(first: RGB, second: RGB) -> bool:
+    return max(abs(a - b) for a, b in zip(first, second, strict=True)) <= CLOSE_TO_TEXT
+
+
+def blend(front: QColor, alpha: float, back: RGB) -> RGB:
+    """The colour a `front` colour with this alpha shows over `back`."""
+    return (alpha * front.red() + (1 - alpha) * back[0],
+            alpha * front.green() + (1 - alpha) * back[1],
+            alpha * front.blue() + (1 - alpha) * back[2])
+
+
+def patch_background(pixels: list[int], text: QColor, alpha: float) -> tuple[RGB, bool]:
+    """The background colour of one patch, and whether the text is drawn in it."""
+    buckets = Counter(map(BUCKET_MASK.__and__, pixels))
+    pure: RGB = (text.red(), text.green(), text.blue())
+    chosen = None
+    for key, _count in buckets.most_common():
+        centre = _bucket_centre(key)
+        if not _close(centre, pure) and not _close(centre, blend(text, alpha, centre)):
+            chosen = key
+            break
+    if chosen is None:  # nothing far from the text colour: the text is (nearly) invisible
+        chosen = buckets.most_common(1)[0][0]
+    members = [pixel for pixel in pixels if pixel & BUCKET_MASK == chosen]
+    background: RGB = (sum((p >> 16) & 0xFF for p in members) / len(members),
+                       sum((p >> 8) & 0xFF for p in members) / len(members),
+                       sum(p & 0xFF for p in members) / len(members))
+    drawn_text = blend(text, alpha, background)
+    glyphs = sum(count for key, count in buckets.items()
+                 if _close(_bucket_centre(key), drawn_text))
+    return background, glyphs >= max(3, len(pixels) // 200)
+
+
+def patches(rect: QRectF, line: float) -> Iterator[QRectF]:
+    height = max(8.0, line)
+    width = max(48.0, 3 * height)
+    y = rect.top()
+    while y < rect.bottom() - 1:
+        x = rect.left()
+        while x < rect.right() - 1:
+            yield QRectF(x, y, min(width, rect.right() - x), min(height, rect.bottom() - y))
+            x += width
+        y += height
