@@ -241,9 +241,11 @@ def main(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.app.screens import KioskWindow
+    from kiosk.ops.logs import quiet_media_notes
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     del app
+    quiet_media_notes()
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     size = tuple(args.size)

@@ -77,7 +77,7 @@ def main(args: argparse.Namespace) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 1
     from kiosk.app.memory import limit_malloc_arenas
-    from kiosk.ops.logs import route_qt_messages, setup_logging
+    from kiosk.ops.logs import quiet_media_notes, route_qt_messages, setup_logging
     from kiosk.ops.snapshot import load_for_startup
 
     limit_malloc_arenas()
@@ -97,6 +97,7 @@ def main(args: argparse.Namespace) -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     route_qt_messages()
+    quiet_media_notes()
     size = args.size or (1920, 1080)
     try:
         kiosk = KioskWindow(exhibition, startup.root.resolve(), size=size)

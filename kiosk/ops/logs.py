@@ -56,3 +56,11 @@ def route_qt_messages() -> None:
         qt_log.log(levels.get(kind, logging.WARNING), "[%s] %s", category, message)
 
     qInstallMessageHandler(handler)
+
+
+def quiet_media_notes() -> None:
+    """Leave out FFmpeg's notes on every file it opens (format, duration, streams); its warnings
+    stay. QT_LOGGING_RULES in the environment still overrides this for troubleshooting."""
+    from PySide6.QtCore import QLoggingCategory
+
+    QLoggingCategory.setFilterRules("qt.multimedia.ffmpeg*.info=false\nqt.multimedia.ffmpeg*.debug=false")
