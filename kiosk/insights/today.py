@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.app.ui_words import language_name
 from kiosk.insights import schema
 from kiosk.insights.writer import InsightsWriter
+from kiosk.ops.worker import run_in_worker
 
 log = logging.getLogger("kiosk.insights")
 
@@ -80,7 +80,6 @@ class TodaySummary(QObject):
     """Reads today's summary off the UI thread; `ready` carries the panel's lines."""
 
     ready = Signal(dict)
-    _done = Signal(dict)
 
     def __init__(
         self,
@@ -94,7 +93,6 @@ class TodaySummary(QObject):
         self.clock = clock
         self.writer: InsightsWriter | None = None
         self._running = False
-        self._done.connect(self._deliver)  # a method of an object on the UI thread: queued there
 
     def refresh(self) -> None:
         """Read the summary again (the staff panel just opened)."""
@@ -107,22 +105,23 @@ class TodaySummary(QObject):
             return
         self._running = True
         start, end = day_range(self.clock())
-        threading.Thread(
-            target=self._read, args=(writer, start, end), name="insights-today", daemon=True
-        ).start()
-
-    def _read(self, writer: InsightsWriter, start: float, end: float) -> None:
-        try:
-            writer.flush(timeout=1.0)  # the visit that just ended is counted too
-            lines = describe(read_summary(writer.path, start, end), self.title_of)
-        except (sqlite3.Error, OSError, ImportError) as error:
-            log.warning("today's visitor statistics cannot be read: %s", error)
-            lines = EMPTY | {"note": "Today's statistics cannot be read now."}
-        except Exception:  # the panel must open whatever the file holds
-            log.exception("today's visitor statistics failed")
-            lines = EMPTY | {"note": "Today's statistics cannot be read now."}
-        self._done.emit(lines)
+        title_of = self.title_of
+        run_in_worker(lambda: read_lines(writer, start, end, title_of), self._deliver, name="insights-today")
 
     def _deliver(self, lines: dict[str, str]) -> None:
         self._running = False
         self.ready.emit(lines)
+
+
+def read_lines(
+    writer: InsightsWriter, start: float, end: float, title_of: Callable[[str], str]
+) -> dict[str, str]:
+    """The panel's lines for today (runs on a worker thread; never raises)."""
+    try:
+        writer.flush(timeout=1.0)  # the visit that just ended is counted too
+        return describe(read_summary(writer.path, start, end), title_of)
+    except (sqlite3.Error, OSError, ImportError) as error:
+        log.warning("today's visitor statistics cannot be read: %s", error)
+    except Exception:  # the panel must open whatever the file holds
+        log.exception("today's visitor statistics failed")
+    return EMPTY | {"note": "Today's statistics cannot be read now."}

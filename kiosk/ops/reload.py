@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.content.load import LoadResult, load_exhibition
 from kiosk.ops.snapshot import fingerprint, save_snapshot
+from kiosk.ops.worker import run_in_worker
 
 log = logging.getLogger("kiosk.reload")
 
@@ -87,6 +87,19 @@ def check_when_still(root: Path, snapshot_dir: Path | None) -> LoadResult:
     return unsettled
 
 
+def check_safely(root: Path, snapshot_dir: Path | None) -> LoadResult:
+    """check_when_still, with a loader bug turned into a reported problem (worker thread)."""
+    try:
+        return check_when_still(root, snapshot_dir)
+    except Exception as error:  # a loader bug must not kill the watcher
+        log.exception("checking the content failed")
+        from kiosk.content.errors import ContentError
+
+        result = LoadResult(None)
+        result.problems.append(ContentError(str(root), 0, 0, f"internal error: {error}"))
+        return result
+
+
 class ContentReloader(QObject):
     """Watches a content folder and swaps valid new content in when the kiosk is free."""
 
@@ -94,7 +107,6 @@ class ContentReloader(QObject):
     """A LoadResult, after every check (valid or not)."""
     swapped = Signal(object)
     """The new Exhibition, right after it was put on screen."""
-    _finished = Signal(object, int)
 
     def __init__(
         self,
@@ -123,7 +135,6 @@ class ContentReloader(QObject):
         self._watcher.fileChanged.connect(self._on_changed)
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
         self._debounce.timeout.connect(self.reload_now)
-        self._finished.connect(self._on_finished)
         navigator.screenChanged.connect(self.try_swap)
         self._watch()
 
@@ -155,21 +166,12 @@ class ContentReloader(QObject):
             return
         self._running = True
         self._generation += 1
-        worker = threading.Thread(
-            target=self._check, args=(self._generation,), name="content-check", daemon=True
-        )
-        worker.start()
+        root, snapshot_dir, generation = self.root, self.snapshot_dir, self._generation
+        run_in_worker(lambda: (check_safely(root, snapshot_dir), generation), self._on_result,
+                      name="content-check")
 
-    def _check(self, generation: int) -> None:
-        try:
-            result = check_when_still(self.root, self.snapshot_dir)
-        except Exception as error:  # a loader bug must not kill the watcher
-            log.exception("checking the content failed")
-            result = LoadResult(None)
-            from kiosk.content.errors import ContentError
-
-            result.problems.append(ContentError(str(self.root), 0, 0, f"internal error: {error}"))
-        self._finished.emit(result, generation)  # queued: delivered on the UI thread
+    def _on_result(self, outcome: tuple[LoadResult, int]) -> None:
+        self._on_finished(*outcome)
 
     def _on_finished(self, result: LoadResult, generation: int) -> None:
         self._running = False
