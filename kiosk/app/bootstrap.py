@@ -44,6 +44,27 @@ def register_qml_types() -> None:
     _registered = True
 
 
+_SCREENS: list[Any] = []
+"""Python wrappers of the computer's screens, held for the life of the process."""
+
+
+def hold_screens() -> None:
+    """Keep one Python wrapper of every screen alive, now and for screens plugged in later.
+
+    In a long-running process a wrapper of a QScreen was seen to end up owned by Python; when
+    the garbage collector took it, the screen itself was deleted and the next window created
+    on it crashed (in QWindowPrivate::connectToScreen). With one wrapper held from the start,
+    every later wrap of that screen reuses it and the screen stays Qt's.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication) or _SCREENS:
+        return
+    _SCREENS.extend(app.screens())
+    app.screenAdded.connect(_SCREENS.append)
+
+
 def make_engine(
     exhibition: Any | None = None,
     root: Path | None = None,
@@ -59,6 +80,7 @@ def make_engine(
     relative to (the current folder if not given).
     """
     register_qml_types()
+    hold_screens()
     from kiosk.app.access import Access
     from kiosk.app.navigator import Navigator
     from kiosk.app.theme import Theme
