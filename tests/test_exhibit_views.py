@@ -305,3 +305,16 @@ def test_loop_and_release(qtbot: Any, tmp_path: Path, sample_video: Path) -> Non
     assert playback.property("source")
     playback.release(second)
     assert playback.property("source") == ""
+
+
+def test_sound_is_attached_only_where_there_is_a_loudspeaker(qtbot: Any) -> None:
+    """No loudspeaker: no audio output on the player (so Qt's audio thread never starts);
+    the volume is still kept for when one appears."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    playback = Playback()
+    player = playback._player
+    assert player is not None
+    assert (player.audioOutput() is not None) == bool(QMediaDevices.audioOutputs())
+    playback.setProperty("volume", 0.4)
+    assert playback.property("volume") == pytest.approx(0.4)

@@ -61,8 +61,12 @@ class Playback(QObject):
             return
         self._player = QMediaPlayer(self)
         self._audio = QAudioOutput(self)
-        self._player.setAudioOutput(self._audio)
-        if not QMediaDevices.audioOutputs():
+        # Without a loudspeaker the player gets no audio output (films and narrations still run,
+        # silently): Qt's audio thread then never starts, and cannot wait on Python's lock while
+        # the UI thread waits on it. The output is attached as soon as a loudspeaker appears.
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._attach_sound)
+        if not self._attach_sound():
             log.warning("no sound output found: films will play without sound")
         self._player.playbackStateChanged.connect(self._on_state)
         self._player.positionChanged.connect(self.positionChanged)
@@ -70,6 +74,15 @@ class Playback(QObject):
         self._player.loopsChanged.connect(self.loopsChanged)
         self._player.errorOccurred.connect(self._on_error)
         self._audio.volumeChanged.connect(self.volumeChanged)
+
+    def _attach_sound(self) -> bool:
+        """Give the player its audio output if the computer has a loudspeaker."""
+        if self._player is None or self._audio is None:
+            return False
+        if self._player.audioOutput() is None and QMediaDevices.audioOutputs():
+            self._player.setAudioOutput(self._audio)
+            log.info("sound output: %s", QMediaDevices.defaultAudioOutput().description())
+        return self._player.audioOutput() is not None
 
     # -- registration ----------------------------------------------------------------------
 
