@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QPoint, QPointF, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtMultimedia import (
@@ -316,5 +317,8 @@ def test_sound_is_attached_only_where_there_is_a_loudspeaker(qtbot: Any) -> None
     player = playback._player
     assert player is not None
     assert (player.audioOutput() is not None) == bool(QMediaDevices.audioOutputs())
+    # made in C++ by QML: Qt's audio thread never needs Python's lock to tear them down
+    assert not shiboken6.createdByPython(player)
+    assert not shiboken6.createdByPython(playback._audio)
     playback.setProperty("volume", 0.4)
     assert playback.property("volume") == pytest.approx(0.4)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import logging
 
+import shiboken6
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
-from PySide6.QtQml import QmlElement, QmlSingleton
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlComponent, QQmlEngine
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.app.registry import PerEngine
@@ -25,6 +26,16 @@ except ImportError:  # QtMultimedia needs libpulse; without it the kiosk runs wi
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Playback"]
 
 log = logging.getLogger("kiosk.playback")
+
+MEDIA_QML = b"""
+import QtQml
+import QtMultimedia
+QtObject {
+    property QtObject player: MediaPlayer {}
+    property QtObject audio: AudioOutput {}
+}
+"""
+"""The player and its audio output, made in C++ by the QML engine (see `Playback._make_media`)."""
 
 INFINITE = -1
 """Value of `loops` that repeats the media without end (QMediaPlayer.Infinite)."""
@@ -53,14 +64,13 @@ class Playback(QObject):
         self._session = 0
         self._error_text = ""
         self._video_output: QObject | None = None
-        self._player = None
-        self._audio = None
+        self._player_object: QMediaPlayer | None = None
+        self._audio_object: QAudioOutput | None = None
         if QMediaPlayer is None:
             self._error_text = "Films and narrations are not available on this computer."
             log.error("QtMultimedia cannot be loaded; media exhibits will not play")
             return
-        self._player = QMediaPlayer(self)
-        self._audio = QAudioOutput(self)
+        self._player_object, self._audio_object = self._make_media(parent)
         # Without a loudspeaker the player gets no audio output (films and narrations still run,
         # silently): Qt's audio thread then never starts, and cannot wait on Python's lock while
         # the UI thread waits on it. The output is attached as soon as a loudspeaker appears.
@@ -68,12 +78,45 @@ class Playback(QObject):
         self._devices.audioOutputsChanged.connect(self._attach_sound)
         if not self._attach_sound():
             log.warning("no sound output found: films will play without sound")
-        self._player.playbackStateChanged.connect(self._on_state)
-        self._player.positionChanged.connect(self.positionChanged)
-        self._player.durationChanged.connect(self.durationChanged)
-        self._player.loopsChanged.connect(self.loopsChanged)
-        self._player.errorOccurred.connect(self._on_error)
-        self._audio.volumeChanged.connect(self.volumeChanged)
+        player, audio = self._player_object, self._audio_object
+        player.playbackStateChanged.connect(self._on_state)
+        player.positionChanged.connect(self.positionChanged)
+        player.durationChanged.connect(self.durationChanged)
+        player.loopsChanged.connect(self.loopsChanged)
+        player.errorOccurred.connect(self._on_error)
+        audio.volumeChanged.connect(self.volumeChanged)
+
+    def _make_media(self, parent: QObject | None) -> tuple[QMediaPlayer, QAudioOutput]:
+        """The player and its audio output, made in C++ by a QML engine, not by Python.
+
+        Qt's audio thread makes virtual calls on the audio output and the player while it tears
+        its renderer down; on objects made by Python each such call waits for Python's lock, which
+        the UI thread may hold while it waits for the audio thread: a hang, seen with gdb when a
+        narration stopped. Objects made by QML have no Python side to ask."""
+        engine = parent if isinstance(parent, QQmlEngine) else QQmlEngine(self)
+        component = QQmlComponent(engine)
+        component.setData(MEDIA_QML, QUrl())
+        holder = component.create()
+        player = holder.findChild(QMediaPlayer) if holder is not None else None
+        audio = holder.findChild(QAudioOutput) if holder is not None else None
+        if not isinstance(player, QMediaPlayer) or not isinstance(audio, QAudioOutput):
+            errors = "; ".join(error.toString() for error in component.errors())
+            raise RuntimeError(f"the media player could not be made: {errors}")
+        QQmlEngine.setObjectOwnership(holder, QQmlEngine.ObjectOwnership.CppOwnership)
+        holder.setParent(self)  # the player and its output go with this Playback
+        self._component = component
+        return player, audio
+
+    @property
+    def _player(self) -> QMediaPlayer | None:
+        """The player, or None once it is gone (a closing window takes it before its views)."""
+        player = self._player_object
+        return player if player is not None and shiboken6.isValid(player) else None
+
+    @property
+    def _audio(self) -> QAudioOutput | None:
+        audio = self._audio_object
+        return audio if audio is not None and shiboken6.isValid(audio) else None
 
     def _attach_sound(self) -> bool:
         """Give the player its audio output if the computer has a loudspeaker."""
