@@ -23,7 +23,7 @@ from kiosk.app.theme import Theme
 from kiosk.content.model import Theme as ThemeSettings
 from kiosk.ops.gesture import CORNER_PX
 from kiosk.ops.idle import Idle
-from tests.ui_helpers import handlers_of, walk, write_sample_exhibition
+from tests.ui_helpers import every_place, go, handlers_of, walk, write_sample_exhibition
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LANDSCAPE = (1920, 1080)
@@ -101,23 +101,6 @@ def kiosk(qtbot: Any, sample: tuple[Any, Path]) -> Iterator[KioskWindow]:
 
 def access_of(kiosk: KioskWindow) -> Access:
     return Access.for_engine(kiosk.engine)
-
-
-def every_place(exhibition: Any) -> Iterator[tuple[str, str]]:
-    yield "resetToAttract", ""
-    yield "home", ""
-    for floor in exhibition.floors:
-        yield "openFloor", floor.id
-        for section in floor.sections:
-            yield "openSection", section.id
-            for exhibit in section.exhibits:
-                yield "openExhibit", exhibit.id
-
-
-def go(kiosk: KioskWindow, move: tuple[str, str]) -> None:
-    method, argument = move
-    slot = getattr(kiosk.navigator, method)
-    slot(argument) if argument else slot()
 
 
 def find(kiosk: KioskWindow, object_name: str) -> QQuickItem | None:

@@ -18,13 +18,13 @@ from PySide6.QtTest import QTest
 
 from kiosk.app.navigator import Navigator
 from kiosk.app.screens import KioskWindow
-from kiosk.app.theme import Theme
 from kiosk.fleet.orientation import ScreenRotation, rotation_needed
 from kiosk.fleet.screen_config import ScreenSettings, load_screen_config, resolve_screen_file
 from kiosk.fleet.screen_setup import apply_to_window, apply_volume, operations_options
 from tests.content_factory import line_of
 from tests.ops_helpers import QUIET_MEDIA, running_kiosk
-from tests.ui_helpers import load_sample, walk, write_sample_exhibition
+from tests.ui_helpers import load_sample, navigator_on, walk, write_sample_exhibition
+from tests.ui_helpers import place_of as place
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -116,15 +116,7 @@ def test_file_paths_are_relative_to_the_settings_file(tmp_path: Path) -> None:
 
 @pytest.fixture
 def nav(qapp: Any, sample: tuple[Any, Path]) -> Navigator:
-    navigator = Navigator()
-    navigator.bind_theme(Theme())
-    navigator.load(sample[0], sample[1])
-    return navigator
-
-
-def place(nav: Navigator) -> tuple[str, str, str, str]:
-    current = nav.property("place")
-    return current["screen"], current["floor"], current["section"], current["exhibit"]
+    return navigator_on(*sample)  # type: ignore[no-any-return]
 
 
 def test_a_touch_on_attract_opens_the_screens_start_floor(nav: Navigator) -> None:

@@ -13,7 +13,8 @@ from kiosk.app.journey import HISTORY_LIMIT, Journey, Place
 from kiosk.app.models import CardListModel
 from kiosk.app.navigator import Navigator
 from kiosk.app.theme import Theme
-from tests.ui_helpers import load_sample
+from tests.ui_helpers import load_sample, navigator_on
+from tests.ui_helpers import place_of as place
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +25,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
 
 @pytest.fixture
 def nav(qapp: Any, sample: tuple[Any, Path]) -> Navigator:
-    navigator = Navigator()
-    navigator.bind_theme(Theme())
-    navigator.load(sample[0], sample[1])
-    return navigator
-
-
-def place(nav: Navigator) -> tuple[str, str, str, str]:
-    current = nav.property("place")
-    return current["screen"], current["floor"], current["section"], current["exhibit"]
+    return navigator_on(*sample)  # type: ignore[no-any-return]
 
 
 def test_a_visit_starts_on_the_attract_loop_and_a_touch_opens_home(nav: Navigator) -> None:

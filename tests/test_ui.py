@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.app.audit import audit_screen
 from kiosk.app.screens import KioskWindow
-from tests.ui_helpers import load_sample, walk
+from tests.ui_helpers import every_place, go, load_sample, walk
 
 
 @pytest.fixture(scope="module")
@@ -143,23 +143,6 @@ def test_the_language_switch_translates_the_screen_in_place(
               and t.property("text") == "老港湾"]
     assert titles, "the section title is shown in Chinese"
     assert titles[0].property("font").family() == "Noto Sans CJK SC"
-
-
-def every_place(exhibition: Any) -> Iterator[tuple[str, str]]:
-    yield "resetToAttract", ""
-    yield "home", ""
-    for floor in exhibition.floors:
-        yield "openFloor", floor.id
-        for section in floor.sections:
-            yield "openSection", section.id
-            for exhibit in section.exhibits:
-                yield "openExhibit", exhibit.id
-
-
-def go(kiosk: KioskWindow, move: tuple[str, str]) -> None:
-    method, argument = move
-    slot = getattr(kiosk.navigator, method)
-    slot(argument) if argument else slot()
 
 
 def is_blank(image: QImage) -> bool:

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from textwrap import dedent
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -146,3 +148,39 @@ def load_sample(root: Path):  # type: ignore[no-untyped-def]
 
 def class_name(obj: QObject) -> str:
     return obj.metaObject().className()
+
+
+def every_place(exhibition: Any) -> Iterator[tuple[str, str]]:
+    """Every screen of an exhibition as a Navigator move (slot name, id), in visiting order."""
+    yield "resetToAttract", ""
+    yield "home", ""
+    for floor in exhibition.floors:
+        yield "openFloor", floor.id
+        for section in floor.sections:
+            yield "openSection", section.id
+            for exhibit in section.exhibits:
+                yield "openExhibit", exhibit.id
+
+
+def go(kiosk: Any, move: tuple[str, str]) -> None:
+    """Make one move from `every_place` on a KioskWindow's Navigator."""
+    method, argument = move
+    slot = getattr(kiosk.navigator, method)
+    slot(argument) if argument else slot()
+
+
+def navigator_on(exhibition: Any, root: Path) -> Any:
+    """A Navigator with its own Theme, showing the exhibition (no window)."""
+    from kiosk.app.navigator import Navigator
+    from kiosk.app.theme import Theme
+
+    navigator = Navigator()
+    navigator.bind_theme(Theme())
+    navigator.load(exhibition, root)
+    return navigator
+
+
+def place_of(nav: Any) -> tuple[str, str, str, str]:
+    """Where a Navigator is: screen, floor, section, exhibit."""
+    current = nav.property("place")
+    return current["screen"], current["floor"], current["section"], current["exhibit"]
