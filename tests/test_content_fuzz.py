@@ -6,11 +6,12 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.content.errors import ContentError
 from kiosk.content.load import load_exhibition
+from kiosk.content.yaml_nodes import MAX_ALIAS_TEXT, read_yaml
 from tests.content_factory import FLOOR, make_content
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -68,3 +69,40 @@ def test_random_floor_shaped_yaml_gives_content_errors(value: dict[str, object])
 def test_mangled_valid_floor_gives_content_errors(position: int, insert: str) -> None:
     mangled = FLOOR[:position] + insert + FLOOR[position + len(insert) :]
     check_floor_bytes(mangled.encode("utf-8", errors="replace"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    length=st.integers(min_value=1, max_value=300_000),
+    direct=st.integers(min_value=0, max_value=60),
+    inner=st.integers(min_value=0, max_value=8),
+    uses=st.integers(min_value=0, max_value=8),
+)
+@example(length=100_000, direct=40, inner=0, uses=0)  # exactly at the limit: accepted
+@example(length=100_000, direct=41, inner=0, uses=0)
+@example(length=100_000, direct=0, inner=8, uses=4)
+@example(length=100_000, direct=0, inner=8, uses=5)  # through an alias to a list of aliases
+def test_text_repeated_through_aliases_is_counted_each_time_it_is_used(
+    length: int, direct: int, inner: int, uses: int
+) -> None:
+    """A long text used `direct` times, and a list of `inner` uses of it that is itself used `uses`
+    times: the file is refused exactly when the repeated text passes the limit, at an alias."""
+    text = "\n".join([
+        f"long: &s {'x' * length}",
+        f"group: &g [{', '.join(['*s'] * inner)}]",
+        f"direct: [{', '.join(['*s'] * direct)}]",
+        f"grouped: [{', '.join(['*g'] * uses)}]",
+    ]) + "\n"
+    repeated = (direct + inner + uses * inner) * length
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "aliases.yaml"
+        path.write_text(text, encoding="utf-8")
+        document, problems = read_yaml(path)
+    refused = [p for p in problems if "repeats text through aliases" in p.message]
+    assert bool(refused) == (repeated > MAX_ALIAS_TEXT), (repeated, problems)
+    if refused:
+        assert document is None
+        (problem,) = refused
+        assert text.splitlines()[problem.line - 1][problem.col - 1] == "*"
+    else:
+        assert document is not None and problems == []

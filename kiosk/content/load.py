@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from kiosk.content.errors import ContentError, Severity, display_path
 from kiosk.content.explain import explain_all
+from kiosk.content.files import FileProblem, cannot_read, exists, list_folder, resolve_inside
 from kiosk.content.i18n import missing_translation, unknown_languages
+from kiosk.content.markup import markup_warnings
 from kiosk.content.media import MediaContext
 from kiosk.content.migrate import MigrationError, migrate
 from kiosk.content.model import Exhibition, ExhibitionFile, Floor
@@ -67,8 +70,35 @@ class _Loader:
         name = file if isinstance(file, str) else file.name
         self.problems.append(ContentError(name, line, col, message, hint, severity))
 
+    def shown(self, path: Path) -> str:
+        """A path as messages name it: from the content folder, such as floors/1-history.yaml."""
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def confined(self, file: _File) -> Path | None:
+        """The file with its links followed, or None (reported) when it leads outside the content
+        folder or cannot be followed."""
+        try:
+            resolved = resolve_inside(file.path, self.media.root)
+        except OSError as error:
+            problem = cannot_read(self.shown(file.path), error)
+            self.report(file, 0, 0, problem.message, problem.hint)
+            return None
+        if resolved is None:
+            self.report(
+                file, 0, 0, "this file links outside the content folder",
+                "copy the file into the content folder instead of linking to it",
+            )
+        return resolved
+
     def read(self, file: _File) -> None:
-        document, problems = read_yaml(file.path)
+        """Read one YAML file, only when it stays inside the content folder."""
+        resolved = self.confined(file)
+        if resolved is None:
+            return
+        document, problems = read_yaml(resolved, self.shown(file.path))
         for problem in problems:
             self.report(file, problem.line, problem.col, problem.message, problem.hint)
         file.document = document if not problems else None
@@ -112,14 +142,18 @@ CONFLICT_MARKERS = (".sync-conflict-", ".orig.", "~")
 backups): never floors of their own."""
 
 
-def _floor_files(root: Path) -> tuple[list[Path], list[Path]]:
-    """The floor files, and the conflict or backup copies beside them that are left out."""
-    folder = root / FLOORS_DIR
-    if not folder.is_dir():
-        return [], []
+def _floor_files(loader: _Loader) -> tuple[list[Path], list[Path]] | None:
+    """The floor files, and the conflict or backup copies beside them that are left out; None (and
+    a reported problem) when the floors folder cannot be read."""
+    folder = loader.root / FLOORS_DIR
+    try:
+        names = list_folder(folder, f"{FLOORS_DIR}/")
+    except FileProblem as problem:
+        loader.report(display_path(folder, loader.root), 0, 0, problem.message, problem.hint)
+        return None
     candidates = sorted(
-        path for path in folder.iterdir()
-        if path.suffix in (".yaml", ".yml") and not path.name.startswith(".")
+        folder / name for name in names or ()
+        if name.endswith((".yaml", ".yml")) and not name.startswith(".")
     )
     copies = [path for path in candidates if any(mark in path.name for mark in CONFLICT_MARKERS)]
     return [path for path in candidates if path not in copies], copies
@@ -133,15 +167,29 @@ def _schema_version(document: Document | None) -> int:
 
 
 def load_exhibition(root: Path) -> LoadResult:
-    """Read, migrate and check every file of the content folder at `root`."""
+    """Read, migrate and check every file of the content folder at `root`. Every file that cannot be
+    read is a problem at its path; no OSError escapes."""
     root = Path(root)
+    try:
+        return _load(root)
+    except OSError as error:  # each read reports its own failure; this only keeps a surprise out
+        where = Path(os.fsdecode(error.filename)) if error.filename else root
+        problem = cannot_read(str(where), error)
+        shown = display_path(where, root)
+        return LoadResult(None, [ContentError(shown, 0, 0, problem.message, problem.hint)])
+
+
+def _load(root: Path) -> LoadResult:
+    try:
+        if list_folder(root, str(root)) is None:
+            return LoadResult(None, [ContentError(str(root), 0, 0, "the content folder does not exist")])
+    except FileProblem as problem:
+        return LoadResult(None, [ContentError(str(root), 0, 0, problem.message, problem.hint)])
     loader = _Loader(root)
-    if not root.is_dir():
-        loader.report(str(root), 0, 0, "the content folder does not exist")
-        return LoadResult(None, loader.problems)
 
     settings = _File(root / EXHIBITION_FILE, display_path(root / EXHIBITION_FILE, root))
-    floor_paths, copies = _floor_files(root)
+    listed = _floor_files(loader)
+    floor_paths, copies = listed or ([], [])
     floors = [_File(path, display_path(path, root)) for path in floor_paths]
     for copy in copies:
         loader.report(
@@ -150,19 +198,21 @@ def load_exhibition(root: Path) -> LoadResult:
             Severity.WARNING,
         )
     files = [settings, *floors]
-    if not settings.path.is_file():
-        loader.report(settings, 0, 0, "exhibition.yaml is missing", "every content folder needs one")
+    try:
+        present = exists(settings.path, EXHIBITION_FILE)
+    except FileProblem as problem:
+        loader.report(settings, 0, 0, problem.message, problem.hint)
     else:
-        loader.read(settings)
-    if not floors:
+        if present:
+            loader.read(settings)
+        else:
+            loader.report(settings, 0, 0, "exhibition.yaml is missing", "every content folder needs one")
+    if not floors and listed is not None:
         loader.report(
             display_path(root / FLOORS_DIR, root), 0, 0, "there are no floor files",
             "add at least one file such as floors/1-history.yaml",
         )
     for floor in floors:
-        if not floor.path.resolve().is_relative_to(loader.media.root):
-            loader.report(floor, 0, 0, "this file links outside the content folder")
-            continue
         loader.read(floor)
 
     version = _schema_version(settings.document)
@@ -177,6 +227,7 @@ def load_exhibition(root: Path) -> LoadResult:
             if file.model is not None:
                 loader.check_languages(file, languages, exhibition_settings.default_language)
     _check_floors_and_ids(loader, [f for f in floors if f.model is not None])
+    loader.problems.extend(markup_warnings((f.name, f.model, f.document) for f in files))
 
     problems = sorted(loader.problems, key=lambda p: (p.path, p.line, p.col))
     exhibition = None

@@ -1,11 +1,13 @@
-"""One resolver for every media path: confined to the content folder, present, the right kind.
+"""One resolver for every media path: confined to the content folder, present, readable, the right kind.
 
-Paths are checked by name and file metadata only; no image, video or sound is opened.
+Paths are checked by name and file metadata only: each file is opened (never with a wait) to prove that
+the kiosk may read it, but no image, video or sound is read.
 """
 
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -13,6 +15,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
+
+from kiosk.content.files import FileProblem, cannot_read, check_regular, resolve_inside
 
 SUFFIXES: dict[str, frozenset[str]] = {
     "image": frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp"}),
@@ -68,7 +72,7 @@ class MediaContext:
             close = difflib.get_close_matches(part, names, n=1, cutoff=0.6)
             if close:
                 guess = PurePosixPath(*known, close[0], *parts[index + 1 :])
-                if (self.root / guess).is_file():
+                if os.path.isfile(self.root / guess):
                     return f"did you mean {guess}?"
             where = PurePosixPath(*known) if known else PurePosixPath(".")
             return f"no such file in {where}/"
@@ -101,22 +105,22 @@ def check_media_path(value: str, kind: str, context: MediaContext | None) -> str
         raise _fail(f"'{value}' is not {KIND_NAMES[kind]}", f"use a file ending in {allowed}")
     if context is None:
         return str(relative)
-    full = context.root / relative
+    shown = f"'{value}'"
     try:
-        resolved = full.resolve()
-    except (OSError, RuntimeError):
-        raise _fail(f"'{value}' cannot be read (a link loop?)") from None
-    if not resolved.is_relative_to(context.root):
-        raise _fail(
-            f"'{value}' links to a file outside the content folder",
-            "copy the file into the content folder instead of linking to it",
-        )
-    try:
-        stat = resolved.stat()
-    except OSError:
-        raise _fail(f"media file '{value}' not found", context.suggest(relative)) from None
-    if not resolved.is_file():
-        raise _fail(f"'{value}' is a folder, not a file")
+        resolved = resolve_inside(context.root / relative, context.root)
+        if resolved is None:
+            raise _fail(
+                f"'{value}' links to a file outside the content folder",
+                "copy the file into the content folder instead of linking to it",
+            )
+        stat = check_regular(resolved, shown)
+    except OSError as error:  # links that go round in a loop
+        problem = cannot_read(shown, error)
+        raise _fail(problem.message, problem.hint) from None
+    except FileProblem as problem:
+        if problem.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise _fail(f"media file '{value}' not found", context.suggest(relative)) from None
+        raise _fail(problem.message, problem.hint) from None
     if stat.st_size == 0:
         raise _fail(f"media file '{value}' is empty")
     if stat.st_size > MAX_BYTES[kind]:

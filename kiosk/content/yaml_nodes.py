@@ -3,7 +3,8 @@
 PyYAML composes the file into nodes (no object is ever constructed from a tag), then this module turns
 the nodes into plain dicts, lists and scalars, recording the line and column of each value and key.
 Along the way it rejects what a content file must never hold: unknown tags, duplicate keys,
-alias bombs and files that are too large or not UTF-8 text.
+alias bombs (too many values, or too much text, repeated through aliases), files that are too large or
+not UTF-8 text, and anything that is not an ordinary file.
 """
 
 from __future__ import annotations
@@ -15,12 +16,18 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from kiosk.content.files import FileProblem, read_regular
 
 MAX_FILE_BYTES = 1024 * 1024
 """Content files are small; a larger one is almost certainly a mistake (or an attack)."""
 MAX_VALUES = 200_000
 """Values after aliases are expanded: stops 'billion laughs' alias bombs at once."""
+MAX_ALIAS_TEXT = 4_000_000
+"""Characters of text that aliases (*) may repeat in one file, counted each time an alias is used:
+stops a few aliases to one long text from filling the memory, before the data is built."""
 MAX_DEPTH = 60
 
 Path_ = tuple[str | int, ...]
@@ -77,14 +84,70 @@ def _where(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _alias_text_problem(line: int, col: int) -> Problem:
+    return Problem(
+        line, col,
+        f"this file repeats text through aliases too much (more than {MAX_ALIAS_TEXT:,} characters)",
+        "write the text out where it is needed instead of repeating it with anchors (&) and aliases (*)",
+    )
+
+
+def _alias_place(text: str) -> tuple[int, int] | None:
+    """Line and column of the alias that takes the repeated text over MAX_ALIAS_TEXT.
+
+    Only called once the limit is known to be passed; reads the file's events, never its data."""
+    anchored: dict[str, int] = {}
+    open_sizes: list[tuple[str | None, int]] = []
+    repeated = 0
+
+    def add(size: int, anchor: str | None) -> None:
+        if anchor is not None:
+            anchored[anchor] = size
+        if open_sizes:
+            name, total = open_sizes[-1]
+            open_sizes[-1] = (name, total + size)
+
+    for event in yaml.parse(text, Loader=_FAST_LOADER or yaml.SafeLoader):
+        if isinstance(event, ScalarEvent):
+            add(len(event.value), event.anchor)
+        elif isinstance(event, AliasEvent):
+            size = anchored.get(event.anchor or "", 0)
+            repeated += size
+            if repeated > MAX_ALIAS_TEXT and event.start_mark is not None:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+            add(size, None)
+        elif isinstance(event, CollectionStartEvent):
+            open_sizes.append((event.anchor, 0))
+        elif isinstance(event, CollectionEndEvent) and open_sizes:
+            anchor, size = open_sizes.pop()
+            add(size, anchor)
+    return None
+
+
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
         self.document = Document(data=None)
         self.count = 0
         self.scalars = SafeConstructor()
         self.problems: list[Problem] = []
+        self.text = text
+        self.seen: set[int] = set()
+        self.sizes: dict[int, int] = {}
+        self.repeated = 0
+        self.replaying = False
 
     def build(self, node: Node, path: Path_, stack: frozenset[int]) -> Any:
+        """The data of `node`. A node met a second time is an alias (*): the text it repeats is counted
+        once at that alias, before any of it is built."""
+        key = id(node)
+        if key in self.seen and not self.replaying:
+            self._count_repeat(node)
+            self.replaying = True
+            try:
+                return self.build(node, path, stack)
+            finally:
+                self.replaying = False
+        self.seen.add(key)
         self.count += 1
         if self.count > MAX_VALUES:
             line, col = _where(node)
@@ -120,6 +183,32 @@ class _Builder:
         if isinstance(node, MappingNode):
             return self._mapping(node, path, inner)
         return None
+
+    def _count_repeat(self, node: Node) -> None:
+        self.repeated += self._text_size(node, set())
+        if self.repeated > MAX_ALIAS_TEXT:
+            line, col = _alias_place(self.text) or _where(node)
+            raise _Stop(_alias_text_problem(line, col))
+
+    def _text_size(self, node: Node, active: set[int]) -> int:
+        """Characters of scalar text in `node` with every alias in it expanded (each node once)."""
+        key = id(node)
+        if key in self.sizes:
+            return self.sizes[key]
+        if key in active:  # an alias to itself, reported when it is built
+            return 0
+        size = 0
+        if isinstance(node, ScalarNode):
+            size = len(node.value)
+        elif isinstance(node, SequenceNode):
+            active.add(key)
+            size = sum(self._text_size(child, active) for child in node.value)
+        elif isinstance(node, MappingNode):
+            active.add(key)
+            size = sum(self._text_size(k, active) + self._text_size(v, active) for k, v in node.value)
+        active.discard(key)
+        self.sizes[key] = size
+        return size
 
     def _scalar(self, node: ScalarNode) -> Any:
         try:
@@ -215,22 +304,22 @@ def _compose(text: str) -> Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]
 
 
-def read_yaml(path: Path) -> tuple[Document | None, list[Problem]]:
-    """Read one content file. Returns the document (None when unreadable) and the problems."""
+def read_yaml(path: Path, shown: str | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read one content file (named `shown` in messages). Returns the document (None when unreadable)
+    and the problems. Only an ordinary file is read, and never with a wait."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    1, 1,
-                    f"the file is {size / 1024 / 1024:.1f} MB; content files may be at most "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB",
-                    "split it, or move long texts and media out of it",
-                )
-            ]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(0, 0, f"cannot read the file: {error.strerror or error}")]
+        raw, size = read_regular(path, shown or str(path), MAX_FILE_BYTES)
+    except FileProblem as problem:
+        return None, [Problem(0, 0, problem.message, problem.hint)]
+    if size > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                1, 1,
+                f"the file is {size / 1024 / 1024:.1f} MB; content files may be at most "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB",
+                "split it, or move long texts and media out of it",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -245,7 +334,7 @@ def read_yaml(path: Path) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(1, 1, "the file is nested too deeply")]
     if root is None:
         return None, [Problem(1, 1, "the file is empty", "it needs at least the required fields")]
-    builder = _Builder()
+    builder = _Builder(text)
     try:
         data = builder.build(root, (), frozenset())
     except _Stop as stop:
