@@ -113,3 +113,33 @@ def test_any_text_never_raises_anything_but_value_error(text: str) -> None:
     for cue in cues:
         assert cue["end"] > cue["start"] >= 0
         assert cue["text"]
+
+
+
+def one_cue(words: str) -> str:
+    """The text of a caption file holding one cue with these words."""
+    cues = parse_vtt(f"WEBVTT\n\n00:01.000 --> 00:02.000\n{words}\n")
+    assert len(cues) == 1, cues
+    return cues[0]["text"]
+
+
+def test_character_references_decode_once_to_plain_text() -> None:
+    """Every reference decodes, once: an escaped tag reaches the screen as characters."""
+    assert one_cue("&#60;b&#62;not bold&#x3C;/b&#x3e;") == "<b>not bold</b>"
+    assert one_cue("&amp;lt;b&amp;gt; is how a web page writes <b>") == "&lt;b&gt; is how a web page writes"
+    assert one_cue("caf&eacute; &copy; 1905 &mdash; &quot;port&quot;") == 'café © 1905 — "port"'
+    picture = '<img src="http://127.0.0.1/x.png">'
+    assert one_cue(picture.replace("<", "&lt;").replace(">", "&gt;") + " harbour") == picture + " harbour"
+    # tags go before references are decoded, so an escaped tag is shown, never obeyed or removed
+    assert one_cue("<i>&lt;font color=red&gt;</i>red?") == "<font color=red>red?"
+
+
+def test_cue_tags_of_every_kind_are_removed() -> None:
+    assert one_cue("<c.yellow.bg_blue>coloured</c> <c.k-2>too</c>") == "coloured too"
+    assert one_cue("<b>bold</b>, <i>italic</i>, <u>under</u>") == "bold, italic, under"
+    assert one_cue("<v.loud Harbour Master>All ashore!</v>") == "All ashore!"
+    assert one_cue("<lang en-GB>colour</lang>") == "colour"
+    assert one_cue("<ruby>港<rt>gǎng</rt></ruby>") == "港gǎng"
+    assert one_cue("one <00:00:01.500>two <00:01.750>three") == "one two three"
+    assert one_cue('<img src="http://127.0.0.1/x.png">harbour') == "harbour"
+    assert one_cue("a < b, and 5 <10 km") == "a < b, and 5 <10 km"

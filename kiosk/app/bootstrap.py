@@ -2,7 +2,8 @@
 
 `register_qml_types()` makes every Python type visible to `import Kiosk`;
 `make_engine(exhibition, root)` gives a QML engine whose Theme and Navigator singletons are
-already set up for that exhibition, ready to load Main.qml or a single exhibit view.
+already set up for that exhibition, ready to load Main.qml or a single exhibit view. Its network
+access is off: it reads local files and Qt's resources only (`kiosk.app.network`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtQml import QQmlApplicationEngine
 
 from kiosk.app.images import PROVIDER_ID, KioskImageProvider
+from kiosk.app.network import keep_offline
 from kiosk.app.registry import engine_key
 
 log = logging.getLogger("kiosk.app")
@@ -73,7 +75,8 @@ def make_engine(
     language: str | None = None,
     parent: QObject | None = None,
 ) -> QQmlApplicationEngine:
-    """A QML engine with Theme, Navigator and `image://kiosk` ready for this exhibition.
+    """A QML engine with Theme, Navigator and `image://kiosk` ready for this exhibition, and no
+    network access.
 
     With no exhibition the Theme has its defaults and the Navigator is empty, which is what
     a stand-alone exhibit view needs. `root` is the content folder that media paths are
@@ -86,6 +89,7 @@ def make_engine(
     from kiosk.app.theme import Theme
 
     engine = QQmlApplicationEngine(parent)
+    keep_offline(engine)
     engine.addImageProvider(PROVIDER_ID, KioskImageProvider(root))
     theme = Theme.for_engine(engine)
     theme.set_window_size(*size)

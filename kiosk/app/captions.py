@@ -2,10 +2,17 @@
 
 A caption file that cannot be read gives no captions and one log line; the film still plays.
 Cue settings (position, alignment) are ignored: the kiosk draws every caption in one band.
+
+Cue text becomes plain text: cue tags (`<b>`, `<i>`, `<u>`, `<c.class>`, `<v Name>`, `<lang en>`,
+`<ruby>`, timestamps such as `<00:01.500>`) and any other tag are removed first, then character
+references (`&amp;`, `&lt;`, `&#60;`, `&#x3C;`, `&nbsp;`, ...) are decoded once. So `&lt;img&gt;`
+reaches the screen as the five visible characters `<img>` (the caption band shows plain text,
+never formatting), and `&amp;lt;` as `&lt;`.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from pathlib import Path
@@ -17,8 +24,8 @@ MAX_CAPTION_BYTES = 2 * 1024 * 1024
 
 _TIMESTAMP = r"(?:(\d+):)?([0-5]?\d):([0-5]\d)[.,](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_TIMESTAMP}\s*-->\s*{_TIMESTAMP}(?:\s+.*)?$")
-_TAG = re.compile(r"</?[a-zA-Z0-9.]+(?:\s[^>]*)?>|<\d+:\d+[^>]*>")
-_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": "\u00a0", "&lrm;": "", "&rlm;": ""}
+_TAG = re.compile(r"<(?:/?[A-Za-z][^\s<>]*(?:\s[^<>]*)?|\d[\d:.]*)>")
+"""A cue tag, end tag or timestamp; a '<' that starts none (as in "a < b") stays."""
 
 
 class Cue(TypedDict):
@@ -35,10 +42,8 @@ def _milliseconds(hours: str | None, minutes: str, seconds: str, fraction: str) 
 
 
 def _clean(line: str) -> str:
-    text = _TAG.sub("", line)
-    for entity, character in _ENTITIES.items():
-        text = text.replace(entity, character)
-    return text.strip()
+    """One line of cue text as plain text: tags removed, then character references decoded once."""
+    return html.unescape(_TAG.sub("", line)).strip()
 
 
 def parse_vtt(text: str) -> list[Cue]:
