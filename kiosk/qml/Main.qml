@@ -183,6 +183,7 @@ Window {
             width: Math.min(implicitWidth, parent.width - 2 * Theme.margin)
             visible: Theme.reach && Navigator.available && Navigator.screen !== "attract"
             text: Navigator.title
+            textFormat: Text.PlainText
             color: Theme.mutedText
             font.pixelSize: Theme.bodySize
             horizontalAlignment: Text.AlignHCenter

@@ -216,6 +216,7 @@ Controls.Popup {
                             x: Theme.unit * 3
                             width: parent.width - Theme.unit * 6
                             text: choice.modelData.name
+                            textFormat: Text.PlainText
                             horizontalAlignment: Text.AlignHCenter
                             wrapMode: Text.Wrap
                             color: choice.current ? Theme.accentText : Theme.text

@@ -69,6 +69,7 @@ Item {
 
                         anchors.centerIn: parent
                         text: choice.modelData.name
+                        textFormat: Text.PlainText
                         color: choice.current ? Theme.accentText : Theme.text
                         font.family: Theme.fontFor(choice.modelData.code)
                         font.pixelSize: Theme.smallSize
@@ -114,6 +115,7 @@ Item {
             Text {
                 anchors.verticalCenter: parent.verticalCenter
                 text: root.currentName
+                textFormat: Text.PlainText
                 color: Theme.text
                 font.family: Theme.fontFor(Navigator.language)
                 font.pixelSize: Theme.smallSize

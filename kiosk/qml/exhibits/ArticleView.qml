@@ -61,6 +61,7 @@ Item {
 
                     width: article.width
                     text: modelData
+                    textFormat: Text.PlainText
                     color: Theme.text
                     wrapMode: Text.Wrap
                     lineHeight: 1.5

@@ -93,6 +93,7 @@ Item {
 
                     Text {
                         text: root.playing ? root.exhibit.labels.pause : root.exhibit.labels.play
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.bodySize
@@ -118,6 +119,7 @@ Item {
                 width: parent.width
                 visible: root.owner && Playback.errorText.length > 0
                 text: root.exhibit.labels.cannotPlayAudio
+                textFormat: Text.PlainText
                 color: Theme.text
                 wrapMode: Text.Wrap
                 font.family: Theme.fontFamily
@@ -142,6 +144,7 @@ Item {
             x: Theme.margin
             y: Theme.margin * 0.75
             text: root.exhibit.labels.transcript
+            textFormat: Text.PlainText
             color: Theme.accent
             font.family: Theme.fontFamily
             font.pixelSize: Theme.smallSize
@@ -176,6 +179,7 @@ Item {
 
                         width: words.width
                         text: modelData
+                        textFormat: Text.PlainText
                         color: Theme.text
                         wrapMode: Text.Wrap
                         lineHeight: 1.5

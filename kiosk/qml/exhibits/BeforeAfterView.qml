@@ -220,6 +220,7 @@ Item {
                 anchors.right: parent.right
                 anchors.verticalCenter: parent.verticalCenter
                 text: root.exhibit.labels.dragToCompare
+                textFormat: Text.PlainText
                 color: Theme.mutedText
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallSize
@@ -250,6 +251,7 @@ Item {
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
             text: chip.word.toUpperCase() + (chip.name.length > 0 ? "  ·  " + chip.name : "")
+            textFormat: Text.PlainText
             color: Theme.text
             font.family: Theme.fontFamily
             font.pixelSize: Theme.smallSize

@@ -102,6 +102,7 @@ Item {
 
                     Text {
                         text: parent.modelData.name
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.smallSize
@@ -116,6 +117,7 @@ Item {
             x: Theme.margin
             y: Math.max(heading.y + heading.height, legend.visible ? legend.y + legend.height : 0) + Theme.unit * 3
             text: root.exhibit.unit ?? ""
+            textFormat: Text.PlainText
             color: Theme.mutedText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.smallSize
@@ -154,6 +156,7 @@ Item {
                         x: -width - Theme.unit * 2
                         y: -height / 2
                         text: root.exhibit.tickTexts[tick.index]
+                        textFormat: Text.PlainText
                         color: Theme.mutedText
                         horizontalAlignment: Text.AlignRight
                         font.family: Theme.fontFamily
@@ -173,6 +176,7 @@ Item {
                     x: root.slotX(index) - width / 2
                     y: plot.height + Theme.unit * 1.5
                     text: modelData
+                    textFormat: Text.PlainText
                     color: Theme.text
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.smallSize
@@ -222,6 +226,7 @@ Item {
                                 visible: barSeries.barWidth >= Theme.smallSize * 1.8
                                 opacity: root.grow
                                 text: barSeries.modelData.valueTexts[bar.index]
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.smallSize
@@ -301,6 +306,7 @@ Item {
                                     y: -height - Theme.unit * 1.5
                                     visible: root.series.length <= 2 && plot.width / root.categories.length >= Theme.smallSize * 2.5
                                     text: lineSeries.modelData.valueTexts[parent.index]
+                                    textFormat: Text.PlainText
                                     color: Theme.text
                                     font.family: Theme.fontFamily
                                     font.pixelSize: Theme.smallSize
@@ -322,6 +328,7 @@ Item {
             width: page.width - Theme.margin * 2
             visible: (root.exhibit.source ?? "") !== ""
             text: root.exhibit.labels.source + ": " + (root.exhibit.source ?? "")
+            textFormat: Text.PlainText
             color: Theme.mutedText
             wrapMode: Text.Wrap
             font.family: Theme.fontFamily

@@ -72,6 +72,7 @@ Item {
                 y: picture.y + (picture.height + picture.paintedHeight) / 2 + Theme.unit * 2
                 width: Math.min(slide.width, Math.max(picture.paintedWidth, Theme.bodySize * 20))
                 text: slide.modelData.caption
+                textFormat: Text.PlainText
                 color: Theme.text
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
@@ -163,6 +164,7 @@ Item {
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
             text: root.exhibit.labels.swipeHint
+            textFormat: Text.PlainText
             color: Theme.mutedText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.smallSize

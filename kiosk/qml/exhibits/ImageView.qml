@@ -81,6 +81,7 @@ Item {
             Text {
                 anchors.verticalCenter: parent.verticalCenter
                 text: root.exhibit.labels.pinchHint
+                textFormat: Text.PlainText
                 color: Theme.mutedText
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallSize

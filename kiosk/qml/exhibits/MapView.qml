@@ -127,6 +127,7 @@ Item {
                                 anchors.centerIn: parent
                                 width: Math.min(implicitWidth, chip.room - Theme.unit * 3, mapArea.width - Theme.unit * 3)
                                 text: label.modelData.label
+                                textFormat: Text.PlainText
                                 wrapMode: Text.Wrap
                                 horizontalAlignment: Text.AlignHCenter
                                 color: Theme.text
@@ -225,6 +226,7 @@ Item {
                             Text {
                                 anchors.centerIn: parent
                                 text: spot.index + 1
+                                textFormat: Text.PlainText
                                 color: Theme.accentText
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.bodySize
@@ -262,6 +264,7 @@ Item {
                 Text {
                     anchors.verticalCenter: parent.verticalCenter
                     text: root.exhibit.labels.tapMarker
+                    textFormat: Text.PlainText
                     color: Theme.mutedText
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.smallSize

@@ -67,6 +67,7 @@ Item {
             Text {
                 width: parent.width
                 text: root.exhibit.text
+                textFormat: Text.PlainText
                 color: Theme.text
                 wrapMode: Text.Wrap
                 lineHeight: 1.1
@@ -90,6 +91,7 @@ Item {
                 Text {
                     width: parent.width
                     text: root.exhibit.author
+                    textFormat: Text.PlainText
                     color: Theme.text
                     wrapMode: Text.Wrap
                     font.family: Theme.fontFamily
@@ -101,6 +103,7 @@ Item {
                     width: parent.width
                     visible: text.length > 0
                     text: root.exhibit.role ?? ""
+                    textFormat: Text.PlainText
                     color: Theme.mutedText
                     wrapMode: Text.Wrap
                     font.family: Theme.fontFamily

@@ -92,6 +92,7 @@ Item {
                             text: figure.modelData.prefix
                                   + (figure.done ? figure.modelData.formatted
                                                  : Number(figure.shown).toLocaleString(Qt.locale("en_US"), "f", figure.modelData.decimals))
+                            textFormat: Text.PlainText
                             color: Theme.text
                             horizontalAlignment: Text.AlignLeft  // mirrored to the right in Arabic
                             fontSizeMode: Text.HorizontalFit
@@ -107,6 +108,7 @@ Item {
                             width: parent.width
                             visible: figure.modelData.unit !== ""
                             text: figure.modelData.unit
+                            textFormat: Text.PlainText
                             color: Theme.accent
                             horizontalAlignment: Text.AlignLeft
                             wrapMode: Text.Wrap
@@ -118,6 +120,7 @@ Item {
                         Text {
                             width: parent.width
                             text: figure.modelData.label
+                            textFormat: Text.PlainText
                             color: Theme.mutedText
                             horizontalAlignment: Text.AlignLeft
                             wrapMode: Text.Wrap
@@ -136,6 +139,7 @@ Item {
             y: Math.max(page.contentHeight, page.height) - height - Theme.margin
             width: Math.min(page.width - Theme.margin * 2, Theme.bodySize * 40)
             text: root.exhibit.note ?? ""
+            textFormat: Text.PlainText
             visible: text.length > 0
             color: Theme.mutedText
             wrapMode: Text.Wrap

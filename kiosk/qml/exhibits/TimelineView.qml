@@ -111,6 +111,7 @@ Item {
                 x: 0
                 y: root.lineY - height - Theme.unit * 2
                 text: event.modelData.yearText
+                textFormat: Text.PlainText
                 color: Theme.accent
                 font.family: Theme.latinFontFamily  // Arabic fonts set digits taller: keep the year's height
                 font.pixelSize: root.yearSize
@@ -193,6 +194,7 @@ Item {
 
                             width: parent.width
                             text: event.modelData.title
+                            textFormat: Text.PlainText
                             color: Theme.text
                             wrapMode: Text.Wrap
                             font.family: Theme.fontFamily
@@ -206,6 +208,7 @@ Item {
                             width: parent.width
                             visible: event.modelData.text !== ""
                             text: event.modelData.text
+                            textFormat: Text.PlainText
                             color: Theme.mutedText
                             wrapMode: Text.Wrap
                             lineHeight: 1.35
@@ -233,6 +236,7 @@ Item {
             text: root.exhibit.events.length > 0
                   ? root.exhibit.events[0].yearText + " – " + root.exhibit.events[root.exhibit.events.length - 1].yearText
                   : ""
+            textFormat: Text.PlainText
             color: Theme.mutedText
             font.family: Theme.fontFamily
             font.pixelSize: Theme.smallSize
@@ -245,6 +249,7 @@ Item {
             Text {
                 anchors.verticalCenter: parent.verticalCenter
                 text: root.exhibit.labels.swipeHint
+                textFormat: Text.PlainText
                 color: Theme.mutedText
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallSize

@@ -129,6 +129,7 @@ Item {
                 anchors.centerIn: parent
                 width: Math.min(implicitWidth, stage.width - Theme.margin * 3)
                 text: root.exhibit.labels.cannotPlay
+                textFormat: Text.PlainText
                 color: Theme.text
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
@@ -161,6 +162,7 @@ Item {
             anchors.centerIn: parent
             width: Math.min(implicitWidth, Math.max(stage.width - Theme.unit * 11, root.width * 0.6 - Theme.unit * 5))
             text: root.cueText
+            textFormat: Text.PlainText
             color: Theme.text
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap

@@ -94,6 +94,7 @@ Rectangle {
                     objectName: "countdownNumber"
                     anchors.centerIn: parent
                     text: Idle.secondsLeft
+                    textFormat: Text.PlainText
                     color: Theme.accent
                     font.family: Theme.latinFontFamily
                     font.pixelSize: Theme.displaySize
@@ -105,6 +106,7 @@ Rectangle {
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: root.first.title
+                textFormat: Text.PlainText
                 color: Theme.text
                 font.family: Theme.fontFor(root.first.code)
                 font.pixelSize: Theme.titleSize
@@ -127,6 +129,7 @@ Rectangle {
                     width: Math.min(implicitWidth, parent.width - 2 * Theme.unit)
                     horizontalAlignment: Text.AlignHCenter
                     text: root.first.detail
+                    textFormat: Text.PlainText
                     color: Theme.accentText
                     elide: Text.ElideRight
                     font.family: Theme.fontFor(root.first.code)
@@ -152,6 +155,7 @@ Rectangle {
                     width: lines.width
                     horizontalAlignment: Text.AlignHCenter
                     text: modelData.title + "  " + modelData.detail
+                    textFormat: Text.PlainText
                     color: Theme.mutedText
                     font.family: Theme.fontFor(modelData.code)
                     font.pixelSize: Theme.headingSize

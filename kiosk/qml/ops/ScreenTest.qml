@@ -109,6 +109,7 @@ Rectangle {
 
             anchors.centerIn: parent
             text: "Touch anywhere: a dot shows where the screen felt it"
+            textFormat: Text.PlainText
             color: Theme.text
             font.family: Theme.latinFontFamily
             font.pixelSize: Theme.bodySize

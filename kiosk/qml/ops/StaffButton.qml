@@ -30,6 +30,7 @@ Rectangle {
         width: Math.min(implicitWidth, root.width - 2 * Theme.unit)
         horizontalAlignment: Text.AlignHCenter
         text: root.text
+        textFormat: Text.PlainText
         color: root.lit ? Theme.accentText : Theme.text
         elide: Text.ElideRight
         font.family: Theme.latinFontFamily

@@ -20,6 +20,7 @@ Rectangle {
 
     // A small capital heading over a group, like "FLOOR" on the visitor's floor tiles.
     component GroupHeading: Text {
+        textFormat: Text.PlainText
         color: Theme.mutedText
         font.family: Theme.latinFontFamily
         font.pixelSize: Theme.smallSize
@@ -42,6 +43,7 @@ Rectangle {
         Text {
             width: root.nameWidth
             text: fact.name
+            textFormat: Text.PlainText
             color: Theme.mutedText
             font.family: Theme.latinFontFamily
             font.pixelSize: Theme.bodySize
@@ -50,6 +52,7 @@ Rectangle {
         Text {
             width: fact.width - root.nameWidth - fact.spacing
             text: fact.value
+            textFormat: Text.PlainText
             color: fact.warning ? Theme.accent : Theme.text
             wrapMode: Text.Wrap
             maximumLineCount: 3
@@ -71,6 +74,7 @@ Rectangle {
         anchors.top: parent.top
         anchors.margins: Theme.margin
         text: "Staff panel"
+        textFormat: Text.PlainText
         color: Theme.text
         font.family: Theme.latinFontFamily
         font.pixelSize: Theme.titleSize
@@ -230,6 +234,7 @@ Rectangle {
 
                 width: ListView.view.width
                 text: modelData
+                textFormat: Text.PlainText
                 color: Theme.accent
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 font.family: "Noto Sans Mono"

@@ -165,6 +165,7 @@ Rectangle {
                 width: invitation.width
                 horizontalAlignment: Text.AlignHCenter
                 text: line.modelData.text
+                textFormat: Text.PlainText
                 color: Theme.fillText
                 font.family: Theme.fontFor(line.modelData.code)
                 font.pixelSize: line.index === 0 ? Theme.titleSize : Theme.headingSize

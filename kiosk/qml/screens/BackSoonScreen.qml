@@ -40,6 +40,7 @@ Rectangle {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     text: notice.modelData.title
+                    textFormat: Text.PlainText
                     color: Theme.text
                     font.family: Theme.fontFor(notice.modelData.code)
                     font.pixelSize: Theme.titleSize
@@ -51,6 +52,7 @@ Rectangle {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     text: notice.modelData.detail
+                    textFormat: Text.PlainText
                     color: Theme.mutedText
                     font.family: Theme.fontFor(notice.modelData.code)
                     font.pixelSize: Theme.bodySize

@@ -17,6 +17,7 @@ Column {
         width: caption.width
         visible: caption.text.length > 0
         text: caption.text
+        textFormat: Text.PlainText
         color: Theme.text
         wrapMode: Text.Wrap
         lineHeight: 1.25
@@ -28,6 +29,7 @@ Column {
         width: caption.width
         visible: caption.credit.length > 0
         text: caption.credit
+        textFormat: Text.PlainText
         color: Theme.mutedText
         wrapMode: Text.Wrap
         font.family: Theme.fontFamily

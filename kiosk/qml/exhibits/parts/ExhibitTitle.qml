@@ -17,6 +17,7 @@ Column {
     Text {
         width: heading.width
         text: heading.title
+        textFormat: Text.PlainText
         color: Theme.text
         wrapMode: Text.Wrap
         font.family: Theme.fontFamily
@@ -29,6 +30,7 @@ Column {
         width: heading.width
         visible: heading.summary.length > 0
         text: heading.summary
+        textFormat: Text.PlainText
         color: Theme.mutedText
         wrapMode: Text.Wrap
         font.family: Theme.fontFamily

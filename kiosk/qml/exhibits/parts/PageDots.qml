@@ -15,6 +15,7 @@ Row {
     Text {
         anchors.verticalCenter: parent.verticalCenter
         text: (dots.current + 1) + " / " + dots.count
+        textFormat: Text.PlainText
         color: Theme.text
         font.family: Theme.fontFamily
         font.pixelSize: Theme.smallSize

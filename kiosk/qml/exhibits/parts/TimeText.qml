@@ -18,6 +18,7 @@ Text {
     }
 
     text: clock(position) + " / " + clock(duration)
+    textFormat: Text.PlainText
     color: Theme.mutedText
     font.family: Theme.fontFamily
     font.pixelSize: Theme.smallSize

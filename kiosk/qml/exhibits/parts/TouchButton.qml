@@ -72,6 +72,7 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 visible: control.showLabel && control.label.length > 0
                 text: control.label
+                textFormat: Text.PlainText
                 color: control.inkColor
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallSize
