@@ -113,8 +113,8 @@ def test_bad_edit_falls_back_to_the_last_good_snapshot(tmp_path: Path) -> None:
     snapshot = tmp_path / "state" / "last-good"
     first = load_for_startup(content, snapshot)
     assert first.shown.exhibition is not None and not first.from_snapshot
-    assert (snapshot / "floors" / "1-ground.yaml").is_file()
-    assert (snapshot / ".fingerprint").read_text() == fingerprint(content)
+    assert (snapshot / "current" / "floors" / "1-ground.yaml").is_file()
+    assert first.root == (snapshot / "current").resolve() and first.root.name.startswith(fingerprint(content))
 
     (content / "floors" / "1-ground.yaml").write_text(FLOOR.replace("number: 1", "number: ???"))
     (content / "media" / "map.png").unlink()
@@ -122,7 +122,7 @@ def test_bad_edit_falls_back_to_the_last_good_snapshot(tmp_path: Path) -> None:
     assert after.current.has_errors
     assert after.from_snapshot
     assert after.shown.exhibition is not None
-    assert after.root == snapshot
+    assert after.root == first.root
 
 
 def test_bad_edit_without_a_snapshot_reports_errors(tmp_path: Path) -> None:

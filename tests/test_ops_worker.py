@@ -54,3 +54,30 @@ def test_a_receiver_deleted_meanwhile_is_left_alone(qtbot) -> None:
     run_in_worker(lambda: "after", other.take, name="next-worker")  # its result queues behind
     qtbot.waitUntil(lambda: other.results != [])
     assert LATE == []
+
+
+class PanicException(BaseException):
+    """What pydantic-core raises when its Rust code panics (pyo3_runtime.PanicException)."""
+
+
+class FailureReceiver(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: list[tuple[BaseException, bool]] = []
+
+    def take(self, error: BaseException) -> None:
+        self.errors.append((error, QThread.currentThread() is self.thread()))
+
+
+def test_a_job_that_raises_still_reports_back_on_the_ui_thread(qtbot) -> None:
+    for error in (PanicException("a panic in compiled code"), SystemExit(3), ValueError("a bug")):
+        receiver, failures = Receiver(), FailureReceiver()
+
+        def work(error: BaseException = error) -> str:
+            raise error
+
+        thread = run_in_worker(work, receiver.take, name="failing-worker", failed=failures.take)
+        qtbot.waitUntil(lambda failures=failures: failures.errors != [])
+        thread.join(10)
+        assert failures.errors == [(error, True)]
+        assert receiver.results == []

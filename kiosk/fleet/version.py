@@ -3,30 +3,48 @@
 The commit is read from the repository's files, without running git (a kiosk may not have
 it installed): `.git` as a folder or as a file pointing elsewhere (worktrees, submodules),
 HEAD as a branch or detached, the branch as a loose ref or in packed-refs. Both forms are
-12 hex digits, so monitoring shows one short version string either way.
+12 hex digits, so monitoring shows one short version string either way. A checked copy of the
+content (kiosk.ops.snapshot) reports the version of the folder it was copied from, which it
+records when it is made.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-from kiosk.ops.snapshot import fingerprint
+from kiosk.ops.fingerprint import fingerprint
 
+SNAPSHOT_INFO = ".snapshot.json"
+"""What a checked copy records about itself, in its own folder."""
 VERSION_LENGTH = 12
 _HEX_COMMIT = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 _MAX_REF_HOPS = 8
 
 
 def content_version(folder: Path) -> str:
-    """The git commit (12 hex) when the folder is in a git work tree, else a content hash."""
+    """The git commit (12 hex) when the folder is in a git work tree, else a content hash.
+
+    A checked copy answers with the version it recorded; a folder that is not there with an
+    empty string."""
+    recorded = recorded_version(folder)
+    if recorded:
+        return recorded
     commit = git_commit(folder)
     if commit is not None:
         return commit[:VERSION_LENGTH]
+    return fingerprint(folder) if folder.is_dir() else ""
+
+
+def recorded_version(copy: Path) -> str:
+    """The content version a checked copy was made from (an empty string for any other folder)."""
     try:
-        return fingerprint(folder)
-    except OSError:
+        info = json.loads((copy / SNAPSHOT_INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return ""
+    version = info.get("version") if isinstance(info, dict) else None
+    return version if isinstance(version, str) and re.fullmatch(r"[0-9a-f]{12}", version) else ""
 
 
 def git_commit(folder: Path) -> str | None:

@@ -1,10 +1,15 @@
 """Live content reload that keeps the last good exhibition on screen.
 
 Staff edit the YAML files while the kiosk runs. A file-system watcher notices every save (also
-saves that replace the file, and new folders), waits a moment for the editor to finish, then
-checks the whole content folder on a worker thread. Valid content refreshes the last-good
-snapshot and is shown as soon as no visitor is using the kiosk (on the attract loop); invalid
-content changes nothing on screen and every problem is logged with its file and line.
+saves that replace the file, new folders, and a content folder link switched to a new pull),
+waits a moment for the editor to finish, then checks the whole content folder on a worker
+thread. Valid content becomes a new checked copy (kiosk.ops.snapshot) and is shown from that copy
+as soon as no visitor is using the kiosk (on the attract loop); invalid content changes nothing
+on screen and every problem is logged with its file and line.
+
+Nothing in the folder stops the reloader: a file or folder that vanishes or cannot be read while
+it is walked is skipped, and any failure of a check, even a crash inside a library, becomes a
+reported problem; the next save is checked as usual.
 """
 
 from __future__ import annotations
@@ -18,25 +23,31 @@ from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from kiosk.content.load import LoadResult, load_exhibition
-from kiosk.ops.snapshot import fingerprint, save_snapshot
+from kiosk.content.errors import ContentError
+from kiosk.content.load import LoadResult
+from kiosk.ops.fingerprint import walk
+from kiosk.ops.snapshot import Checked, check_and_copy, default_snapshot_dir, prune
 from kiosk.ops.worker import run_in_worker
 
 log = logging.getLogger("kiosk.reload")
 
 DEBOUNCE_MS = 300
-STABLE_ATTEMPTS = 5
-"""How often a check starts again because files kept changing while it ran (a copy in progress)."""
+PRUNE_DELAY_MS = 10_000
+"""Copies no longer needed are deleted this much after a new one or a swap (the pictures of the
+copy shown before may still be loading)."""
 
 
 def watched_paths(root: Path) -> tuple[list[str], list[str]]:
-    """The content folder's folders and files (hidden ones left out: editor swap files)."""
+    """The content folder's folders and files (hidden ones left out: editor swap files).
+
+    Never raises: what vanishes or cannot be read during the walk is left out."""
     folders: list[str] = [str(root)]
     files: list[str] = []
-    for path in sorted(root.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
-        (folders if path.is_dir() else files).append(str(path))
+    for entry in walk(root):
+        if entry.kind == "folder":
+            folders.append(os.path.join(root, entry.relative))
+        elif entry.kind == "file":
+            files.append(os.path.join(root, entry.relative))
     return folders, files
 
 
@@ -49,55 +60,36 @@ def _signature(path: str) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
-def _version(root: Path) -> str | None:
-    """The folder's content version (None while a file vanishes under our feet)."""
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which folder `path` leads to now (a link may be switched to another one)."""
     try:
-        return fingerprint(root)
+        stat = os.stat(path)
     except OSError:
         return None
+    return stat.st_dev, stat.st_ino
 
 
-def check_when_still(root: Path, snapshot_dir: Path | None) -> LoadResult:
-    """Check the folder, and refresh the last-good copy when it is valid, but only from a folder
-    that did not change meanwhile: a film still being copied (git, Syncthing, a USB stick) is
-    never judged, or kept as last good, half-written."""
-    for _ in range(STABLE_ATTEMPTS):
-        before = _version(root)
-        result = load_exhibition(root)
-        if before is None or _version(root) != before:
-            log.info("content changed while it was being checked; checking again")
-            continue
-        if result.exhibition is None:
-            return result
-        try:
-            save_snapshot(root, snapshot_dir)
-        except OSError as error:
-            log.warning("could not refresh the last good content: %s", error)
-            return result
-        if _version(root) == before:
-            return result
-        log.info("content changed while the last good copy was made; checking again")
-    from kiosk.content.errors import ContentError
+def check_safely(root: Path, snapshot_dir: Path | None) -> Checked:
+    """check_and_copy, with any failure of the check turned into a reported problem (worker thread).
 
-    unsettled = LoadResult(None)
-    unsettled.problems.append(ContentError(
-        str(root), 0, 0, "the content folder kept changing while it was checked",
-        "wait until copying has finished; the kiosk checks again after the next change",
-    ))
-    return unsettled
-
-
-def check_safely(root: Path, snapshot_dir: Path | None) -> LoadResult:
-    """check_when_still, with a loader bug turned into a reported problem (worker thread)."""
+    Catches everything but KeyboardInterrupt and SystemExit: a loader bug, an OSError, a panic
+    inside a compiled library (which Python sees as a BaseException)."""
     try:
-        return check_when_still(root, snapshot_dir)
-    except Exception as error:  # a loader bug must not kill the watcher
+        return check_and_copy(root, snapshot_dir)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # the watcher must outlive any bug in a check
         log.exception("checking the content failed")
-        from kiosk.content.errors import ContentError
+        return Checked(_failure(root, error))
 
-        result = LoadResult(None)
-        result.problems.append(ContentError(str(root), 0, 0, f"internal error: {error}"))
-        return result
+
+def _failure(root: Path, error: BaseException) -> LoadResult:
+    result = LoadResult(None)
+    result.problems.append(ContentError(
+        str(root), 0, 0, f"the content could not be checked ({type(error).__name__}: {error})",
+        "the kiosk checks again after the next change; the log file has the details",
+    ))
+    return result
 
 
 class ContentReloader(QObject):
@@ -116,67 +108,85 @@ class ContentReloader(QObject):
         debounce_ms: int = DEBOUNCE_MS,
         snapshot_dir: Path | None = None,
         can_swap: Callable[[], bool] | None = None,
+        prune_delay_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.root = root.resolve()
+        self.root = Path(os.path.abspath(root))  # a link switched by each pull is followed anew
         self.navigator = navigator
         self.snapshot_dir = snapshot_dir
         self.can_swap = can_swap or (lambda: navigator.property("screen") == "attract")
-        self.pending: LoadResult | None = None
+        self.pending: Checked | None = None
         self.last: LoadResult | None = None
         self.last_reload: dt.datetime | None = None
-        self._generation = 0
         self._running = False
+        self._pruning = False
         self._again = False
         self._signatures: dict[str, tuple[int, int] | None] = {}
+        self._root_identity = _identity(self.root)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._on_changed)
         self._watcher.fileChanged.connect(self._on_changed)
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
         self._debounce.timeout.connect(self.reload_now)
+        delay = PRUNE_DELAY_MS if prune_delay_ms is None else prune_delay_ms
+        self._prune = QTimer(self, singleShot=True, interval=delay)
+        self._prune.timeout.connect(self.prune_old_copies)
         navigator.screenChanged.connect(self.try_swap)
         self._watch()
+
+    @property
+    def shown_root(self) -> Path | None:
+        """The folder the exhibition on screen is read from (its checked copy)."""
+        root = getattr(self.navigator, "content_root", None)
+        return root if isinstance(root, Path) else None
 
     # -- watching --------------------------------------------------------------------------
 
     def _watch(self) -> None:
         """Watch every folder and file; called again after each change (new files, replaced files)."""
-        if not self.root.is_dir():
-            return
+        identity = _identity(self.root)
+        if identity != self._root_identity:  # the content folder link now leads to a new pull
+            self._root_identity = identity
+            stale = self._watcher.directories() + self._watcher.files()
+            if stale:
+                self._watcher.removePaths(stale)
         folders, files = watched_paths(self.root)
+        if self.root.is_symlink():
+            folders.append(str(self.root.parent))  # where the link is switched
         known = set(self._watcher.directories()) | set(self._watcher.files())
         fresh = [path for path in folders + files if path not in known]
         if fresh:
-            self._watcher.addPaths(fresh)
+            self._watcher.addPaths(fresh)  # paths gone meanwhile are refused quietly
         self._signatures = {path: _signature(path) for path in files}
 
     def _on_changed(self, path: str) -> None:
         saved = path not in self._signatures or self._signatures[path] != _signature(path)
         self._watch()
-        if saved:  # not only the attributes (the snapshot hard-links media files)
+        if saved:  # not only the attributes
             self._debounce.start()
 
     # -- checking (worker thread) ----------------------------------------------------------
 
     def reload_now(self) -> None:
         """Check the content folder now (the staff panel's "Reload content now")."""
-        if self._running:
+        if self._running or self._pruning:
             self._again = True
             return
         self._running = True
-        self._generation += 1
-        root, snapshot_dir, generation = self.root, self.snapshot_dir, self._generation
-        run_in_worker(lambda: (check_safely(root, snapshot_dir), generation), self._on_result,
-                      name="content-check")
+        root, snapshot_dir = self.root, self.snapshot_dir
+        run_in_worker(lambda: check_safely(root, snapshot_dir), self._on_finished,
+                      name="content-check", failed=self._on_failed)
 
-    def _on_result(self, outcome: tuple[LoadResult, int]) -> None:
-        self._on_finished(*outcome)
+    def _on_failed(self, error: BaseException) -> None:
+        """The check itself ended abnormally (not even check_safely returned): report it."""
+        self._on_finished(Checked(_failure(self.root, error)))
 
-    def _on_finished(self, result: LoadResult, generation: int) -> None:
+    def _on_finished(self, checked: Checked) -> None:
         self._running = False
+        result = checked.result
         self.last = result
-        if result.exhibition is None:
+        if result.exhibition is None or checked.root is None:
             log.error("content changed but has %d error(s); the current exhibition stays on screen",
                       len(result.errors))
             for problem in result.problems:
@@ -185,8 +195,10 @@ class ContentReloader(QObject):
         else:
             for problem in result.warnings:
                 log.warning("%s", problem.format())
-            self.pending = result
+            self.pending = checked
             log.info("content changed and is valid; it will show on the attract loop")
+            if checked.root != self.shown_root:
+                self._prune.start()  # a copy made for an earlier check may now be superseded
         self.checked.emit(result)
         if self._again:
             self._again = False
@@ -200,9 +212,30 @@ class ContentReloader(QObject):
         """Put pending valid content on screen if nobody is using the kiosk."""
         if self.pending is None or self._running or not self.can_swap():
             return False
-        result, self.pending = self.pending, None
-        self.navigator.load(result.exhibition, self.root)
+        checked, self.pending = self.pending, None
+        assert checked.root is not None
+        self.navigator.load(checked.result.exhibition, checked.root)
         self.last_reload = dt.datetime.now()
-        log.info("content reloaded from %s", self.root)
-        self.swapped.emit(result.exhibition)
+        log.info("content reloaded from %s (checked copy of %s)", checked.root, self.root)
+        self.swapped.emit(checked.result.exhibition)
+        self._prune.start()
         return True
+
+    def prune_old_copies(self) -> None:
+        """Delete, in the background, the checked copies that are neither current nor on screen.
+
+        Never at the same time as a check; a check asked for meanwhile follows."""
+        if self._running or self._pruning:
+            self._prune.start()
+            return
+        self._pruning = True
+        destination = self.snapshot_dir or default_snapshot_dir(self.root)
+        keep = tuple(path for path in (self.shown_root,) if path is not None)
+        run_in_worker(lambda: prune(destination, keep), self._on_pruned, name="content-prune",
+                      failed=self._on_pruned)
+
+    def _on_pruned(self, _outcome: object) -> None:
+        self._pruning = False
+        if self._again:
+            self._again = False
+            self.reload_now()
