@@ -184,3 +184,32 @@ def test_run_refuses_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixt
     args = argparse.Namespace(dir=tmp_path / "nowhere", windowed=True, screen=0, size=None)
     assert run.main(args) == 2
     assert "is not a folder" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_render_shows_the_closed_screen_with_and_without_its_slide_and_audits_it(
+    qapp: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.ui_helpers import EXHIBITION_YAML
+
+    root = write_sample_exhibition(tmp_path / "content")
+    hours = 'hours:\n  weekly:\n    tuesday: ["09:00-17:00"]\n  closed_slide: media/plan.png\n'
+    (root / "exhibition.yaml").write_text(EXHIBITION_YAML + hours, encoding="utf-8")
+    monkeypatch.setattr(render, "plan", lambda exhibition, language: iter(
+        [render.Shot("00-attract.png", "Attract loop", ("resetToAttract", ""))]))
+    out = tmp_path / "out"
+    assert render.main(render_args(root, out, lang="zh", check=True)) == 0
+    names = sorted(path.name for path in out.glob("*.png"))
+    assert names == ["00-attract.png", "closed-dark.png", "closed.png"]
+    assert (out / "audit.txt").read_text(encoding="utf-8") == "", "legible words on both closed screens"
+    assert 'href="closed.png"' in (out / "index.html").read_text(encoding="utf-8")
+    with_slide, dark = QImage(str(out / "closed.png")), QImage(str(out / "closed-dark.png"))
+    assert with_slide.pixelColor(960, 200).lightness() > 40, "the closed slide is on screen"
+    assert dark.pixelColor(960, 200).lightness() == 0, "a dark screen without a slide"
+    assert "wrote 3 screens" in capsys.readouterr().out
+
+
+def test_an_exhibition_without_hours_has_no_closed_screen_to_render(tmp_path: Path) -> None:
+    from tests.ui_helpers import load_sample
+
+    assert render.closed_shots(load_sample(tmp_path)) == []

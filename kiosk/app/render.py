@@ -1,7 +1,9 @@
 """`kiosk render DIR --out OUT`: a PNG of every screen and a contact sheet, without a display.
 
 Staff use it to check content on a laptop or a server: attract, home, each floor, each section
-and each exhibit, in one language, at the kiosk's screen size.
+and each exhibit, in one language, at the kiosk's screen size; with opening hours also the
+closed screen, over the closed slide (`closed.png`, when there is one) and dark (`closed-dark.png`,
+as a touch shows it when there is no slide).
 
 `--mode large-text` renders with a visitor's accessibility mode on (repeat `--mode`, or write
 `large-text+high-contrast`, for several at once); `--mode all` renders the standard kiosk and
@@ -13,6 +15,7 @@ contrast target, writes audit.txt, prints one line per finding and exits 1 if th
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import html
 import os
 import sys
@@ -21,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+CLOSED_SCREEN_QML = Path(__file__).resolve().parent.parent / "qml" / "ops" / "ClosedScreen.qml"
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,78 @@ def plan(exhibition: Any, language: str) -> Iterator[Shot]:
                 yield Shot(f"exhibit-{exhibit.id}.png",
                            f"{text(exhibit.title)} ({exhibit.type.replace('_', ' ')})",
                            ("openExhibit", exhibit.id))
+
+
+def closed_shots(exhibition: Any) -> list[Shot]:
+    """The closed screen, for an exhibition with opening hours: with its slide, and dark."""
+    hours = exhibition.settings.hours
+    if hours is None or closing_moment(hours, dt.datetime.now()) is None:
+        return []
+    dark = Shot("closed-dark.png", "Closed, without a slide (after a touch)", ("closed", "dark"))
+    if hours.closed_slide is None:
+        return [dark]
+    return [Shot("closed.png", "Closed, over the closed slide", ("closed", "slide")), dark]
+
+
+def closing_moment(hours: Any, now: dt.datetime) -> dt.datetime | None:
+    """A moment the exhibition is closed: now, else its next closing (None: it never closes)."""
+    from kiosk.ops.schedule import Schedule
+
+    schedule, moment = Schedule(hours), now
+    for _ in range(100):
+        state = schedule.state(moment)
+        if not state.open:
+            return moment
+        if state.until is None:
+            return None
+        moment = state.until
+    return None
+
+
+def show_closed(kiosk: Any, exhibition: Any, with_slide: bool) -> Any | None:
+    """Put the closed screen over the window, as the kiosk shows it at its next closing (the
+    screens under it hidden, so the audit sees only what visitors see). Returns the item, or
+    None when it could not be made; `hide_closed` takes it away again."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtQml import QQmlComponent
+    from PySide6.QtQuick import QQuickItem
+
+    from kiosk.ops.hours import Hours
+
+    hours_settings = exhibition.settings.hours
+    moment = closing_moment(hours_settings, dt.datetime.now()) or dt.datetime.now()
+    hours = Hours.for_engine(kiosk.engine)
+    hours.display_power = lambda on: False  # a rendering never touches the display
+    hours.clock = lambda: moment
+    shown = hours_settings if with_slide else hours_settings.model_copy(update={"closed_slide": None})
+    hours.configure(shown, kiosk.navigator.content_root)
+    component = QQmlComponent(kiosk.engine, QUrl.fromLocalFile(str(CLOSED_SCREEN_QML)))
+    item = component.create()
+    if not isinstance(item, QQuickItem):
+        for error in component.errors():
+            print(f"kiosk render: the closed screen: {error.toString()}", file=sys.stderr)
+        return None
+    content = kiosk.window.contentItem()
+    for child in content.childItems():
+        child.setVisible(False)
+    item.setParentItem(content)
+    item.setParent(content)
+    item.setSize(content.size())
+    kiosk.wait_until(lambda: not item.property("loading"))
+    kiosk.wait_for_frame()
+    return item
+
+
+def hide_closed(kiosk: Any, item: Any) -> None:
+    """Take the closed screen away and show the screens again; the kiosk open as before."""
+    from kiosk.ops.hours import Hours
+
+    item.setVisible(False)
+    item.setParentItem(None)
+    item.deleteLater()
+    for child in kiosk.window.contentItem().childItems():
+        child.setVisible(True)
+    Hours.for_engine(kiosk.engine).configure(None)
 
 
 def contact_sheet(title: str, shots: list[tuple[Shot, bool]], size: tuple[int, int]) -> str:
@@ -180,18 +257,21 @@ def render_variant(kiosk: Any, exhibition: Any, language: str, variant: Variant,
     out.mkdir(parents=True, exist_ok=True)
     done: list[tuple[Shot, bool]] = []
     report: list[str] = []
-    for shot in plan(exhibition, language):
+    for shot in [*plan(exhibition, language), *closed_shots(exhibition)]:
         method, argument = shot.move
-        slot = getattr(kiosk.navigator, method)
-        slot(argument) if argument else slot()
+        closed = None
+        if method == "closed":  # closing ends the visit: the attract loop is under the closed screen
+            kiosk.navigator.resetToAttract()
+        else:
+            slot = getattr(kiosk.navigator, method)
+            slot(argument) if argument else slot()
         kiosk.navigator.setLanguage(language)  # the attract loop starts in the default language
         apply_modes(kiosk, variant.modes)
         settled = kiosk.settle()
+        if method == "closed":
+            closed = show_closed(kiosk, exhibition, with_slide=argument == "slide")
+            settled = closed is not None and settled
         image = kiosk.grab()
-        if image.isNull() or not image.save(str(out / shot.name)):
-            print(f"kiosk render: could not write {out / shot.name}", file=sys.stderr)
-            return None
-        done.append((shot, settled))
         if check:
             from kiosk.app.audit import audit_screen
 
@@ -199,6 +279,12 @@ def render_variant(kiosk: Any, exhibition: Any, language: str, variant: Variant,
             reach_top = reachable_from(kiosk, variant.modes)
             report += [f"{shot.name}: {finding.summary} ({variant.name})"
                        for finding in audit_screen(kiosk, min_contrast=target, reach_top=reach_top)]
+        if closed is not None:
+            hide_closed(kiosk, closed)
+        if image.isNull() or not image.save(str(out / shot.name)):
+            print(f"kiosk render: could not write {out / shot.name}", file=sys.stderr)
+            return None
+        done.append((shot, settled))
     title = kiosk.navigator.property("title")
     (out / "index.html").write_text(contact_sheet(title, done, size), encoding="utf-8")
     if check:

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from kiosk.content.model import Hours
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+LOOK_AHEAD_DAYS = 400
+"""How far ahead the next opening is looked for: a long closure written as dated exceptions
+still ends with a known opening day."""
 
 
 def _parse(day: dt.date, text: str) -> tuple[dt.datetime, dt.datetime]:
@@ -24,7 +27,8 @@ def _parse(day: dt.date, text: str) -> tuple[dt.datetime, dt.datetime]:
 class ScheduleState:
     open: bool
     until: dt.datetime | None
-    """When the state next changes; None when it never does (no hours, or closed for a week)."""
+    """When the state next changes; None when it never does (no hours, or no opening time in
+    the next LOOK_AHEAD_DAYS days)."""
     note: str = ""
 
 
@@ -50,14 +54,19 @@ class Schedule:
         for start, end in today:
             if start <= now < end:
                 return ScheduleState(True, end, note)
-        # Closed: find the next opening within the coming week.
-        for offset in range(0, 8):
-            day = now.date() + dt.timedelta(days=offset)
-            day_ranges, _ = self.ranges(day)
+        return ScheduleState(False, self.next_opening(now), note)
+
+    def next_opening(self, now: dt.datetime) -> dt.datetime | None:
+        """The first opening time after `now` (weekly hours and dated exceptions), or None when
+        there is none in the next LOOK_AHEAD_DAYS days or no hours at all."""
+        if self.hours is None:
+            return None
+        for offset in range(LOOK_AHEAD_DAYS + 1):
+            day_ranges, _ = self.ranges(now.date() + dt.timedelta(days=offset))
             for start, _end in day_ranges:
                 if start > now:
-                    return ScheduleState(False, start, note)
-        return ScheduleState(False, None, note)
+                    return start
+        return None
 
     def is_open(self, now: dt.datetime) -> bool:
         return self.state(now).open

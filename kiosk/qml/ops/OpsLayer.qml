@@ -11,6 +11,13 @@ Item {
     anchors.fill: parent
     z: 1000
 
+    // Staff at the PIN pad or the panel keep a closed kiosk's display awake.
+    Binding {
+        target: Hours
+        property: "staffPresent"
+        value: Staff.pinPadOpen || Staff.panelOpen
+    }
+
     ClosedScreen {
         anchors.fill: parent
         visible: !Hours.isOpen
