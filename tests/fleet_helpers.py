@@ -24,6 +24,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 PULL_SCRIPT = REPO / "deploy" / "fleet" / "kiosk-content-pull"
+PULL_METRICS = (
+    "kiosk_content_pull_success",
+    "kiosk_content_pull_last_attempt_timestamp_seconds",
+    "kiosk_content_pull_last_success_timestamp_seconds",
+    "kiosk_content_pull_duration_seconds",
+    "kiosk_content_pull_failures_total",
+    "kiosk_content_pull_consecutive_failures",
+    "kiosk_content_pull_updates_total",
+    "kiosk_content_pull_info",
+)
 
 METRIC_NAME = re.compile(r"[a-zA-Z_:][a-zA-Z0-9_:]*")
 LABEL_NAME = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*")
@@ -352,8 +362,9 @@ class Fleet:
         for screen in self.screens:
             if self.shared_folder is not None:
                 shutil.copytree(self.shared_folder, screen.content)
-            else:
-                git(self.root, "clone", "--quiet", str(self.remote), str(screen.content), env=self.env)
+            else:  # as on a real screen: the first pull clones, and the content path is a link
+                cloned = run_pull(screen.content, "--clone", str(self.remote), env=self.env)
+                assert cloned.returncode == 0, cloned.stderr
             screen.screen_config.parent.mkdir(parents=True)
             screen.metrics_dir.mkdir()
             screen.screen_config.write_text(

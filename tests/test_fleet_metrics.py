@@ -18,6 +18,7 @@ from kiosk.fleet import status
 from kiosk.fleet.frames import FrameTracker
 from kiosk.fleet.health import Health
 from kiosk.fleet.metrics import METRIC_NAMES, escape_label, render, write_atomic
+from kiosk.fleet.screen_config import load_screen_config
 from kiosk.fleet.screen_state import ScreenState
 from kiosk.fleet.version import content_version, git_commit
 from kiosk.ops.snapshot import fingerprint
@@ -122,11 +123,42 @@ def test_every_contract_metric_is_written_with_help_type_and_the_screen_label() 
     assert families["kiosk_memory_rss_bytes"]["samples"][0][1] == 123456789
 
 
-@pytest.mark.parametrize("name", ['hall "A"', "back\\slash", "two\nlines", "大厅-3"])
+ODD_NAMES = ['hall "A"', "back\\slash", "two\nlines", "大厅-3", 'all \\ "of" {them}\n\nat once\n', "\\n", ""]
+
+
+@pytest.mark.parametrize("name", ODD_NAMES)
 def test_label_values_are_escaped(name: str) -> None:
     families = strict_parse(render(name, sample_values()))
     assert families["kiosk_up"]["samples"][0][0]["screen"] == name
     assert "\n" not in escape_label(name)
+
+
+def test_the_pull_script_escapes_labels_as_the_kiosk_does() -> None:
+    """Both writers of .prom files (the kiosk and the pull script) escape label values alike."""
+    script = (Path(__file__).resolve().parent.parent / "deploy" / "fleet" / "kiosk-content-pull").read_text(
+        encoding="utf-8")
+    found = re.search(r"^label\(\) \{.*?^\}$", script, re.MULTILINE | re.DOTALL)
+    assert found, "the pull script has a label function"
+    for name in ODD_NAMES:
+        done = subprocess.run(["sh", "-c", found.group() + '\nlabel "$1"', "sh", name],
+                              capture_output=True, text=True, check=True, timeout=30)
+        assert done.stdout == escape_label(name), name
+        line = f'kiosk_up{{screen="{done.stdout}"}} 1\n'
+        assert strict_parse(line)["kiosk_up"]["samples"] == [({"screen": name}, 1.0)]
+
+
+def test_a_screen_name_with_a_line_break_is_a_warning_and_the_host_name_is_used(tmp_path: Path) -> None:
+    settings_file = tmp_path / "screen.yaml"
+    settings_file.write_text('volume: 0.5\nname: "hall\\n1"\n', encoding="utf-8")
+    config = load_screen_config(settings_file)
+    (problem,) = config.problems
+    assert not problem.is_error and config.settings.name is None and config.settings.volume == 0.5
+    assert problem.format() == (
+        f"{settings_file}:2:7: warning: the screen name contains a line break or another control character "
+        "(use letters, digits, dots, dashes and underscores; this screen goes by its host name meanwhile)")
+    settings_file.write_text("name: hall 1\n", encoding="utf-8")
+    (problem,) = load_screen_config(settings_file).problems
+    assert problem.is_error and problem.message == "'hall 1' cannot be a screen name"
 
 
 def test_special_values() -> None:

@@ -1,9 +1,11 @@
 """A simulated fleet: three real kiosk processes (offscreen) on this computer, each with its own
-clone of one content repository, each updated by the real pull script.
+copy of one content repository, made and updated by the real pull script (the content path is
+a link switched to each new version in one rename; the kiosk follows it).
 
 A good commit reaches every screen; a broken commit reaches none: every kiosk keeps showing the
-last good version and reports the broken one in its metrics (kiosk_content_valid 0). Every
-metrics file is read with the strict Prometheus text-format parser.
+last good version and reports the broken one in its metrics (kiosk_content_valid 0). A file
+copied onto one screen by hand is taken away by the next pull. Every metrics file is read with
+the strict Prometheus text-format parser.
 """
 
 from __future__ import annotations
@@ -85,6 +87,19 @@ def test_good_content_spreads_and_broken_content_is_stopped(fleet: tuple[Fleet, 
     good = commit_and_push(staff, "New title", env=fleet_.env)
     pull_everywhere(fleet_, good)
     fleet_.wait_until(showing(good), "showed the good commit")
+
+    # a floor file copied onto one screen by hand: that screen reports it, and the next pull
+    # (with nothing new in the repository) takes it away again
+    extra = fleet_.screens[0].content / "floors" / "9-extra.yaml"
+    extra.write_text("id: extra\nnumber: 9\n", encoding="utf-8")
+    fleet_.wait_until(lambda screen, state: state.valid == (0 if screen is fleet_.screens[0] else 1),
+                      "reported the extra floor file")
+    results = fleet_.pull_all()
+    assert all(result.returncode == 0 for result in results), results
+    assert "not in the repository: floors/9-extra.yaml" in results[0].stderr, results[0].stderr
+    assert all("up to date" in result.stderr for result in results[1:]), results
+    fleet_.wait_until(showing(good), "showed the good commit again")
+    assert not extra.exists()
 
     # a broken commit: no screen shows it, every screen reports it
     good_text = exhibition.read_text(encoding="utf-8")

@@ -1,91 +1,42 @@
 """The content pull script (deploy/fleet/kiosk-content-pull) against real git repositories.
 
 Each test makes a bare repository (the exhibition's central copy, as on a NAS or a git host), a
-staff clone that edits and pushes, and a screen's clone that the real script updates.
+staff clone that edits and pushes, and a screen whose content path the real script made on its
+first run: a link to one folder per version, switched in one rename.
 """
 
 from __future__ import annotations
 
-import configparser
 import fcntl
 import os
-import re
 import socket
 import subprocess
 import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.content_factory import make_content
 from tests.fleet_helpers import (
+    PULL_METRICS,
     PULL_SCRIPT,
-    REPO,
     MetricsFormatError,
     commit_and_push,
     git,
     git_env,
     labels_of,
-    make_content_repo,
     parse_metrics,
     read_metrics,
     run_pull,
     value_of,
 )
-
-FLEET = REPO / "deploy" / "fleet"
-PULL_METRICS = (
-    "kiosk_content_pull_success",
-    "kiosk_content_pull_last_attempt_timestamp_seconds",
-    "kiosk_content_pull_last_success_timestamp_seconds",
-    "kiosk_content_pull_duration_seconds",
-    "kiosk_content_pull_failures_total",
-    "kiosk_content_pull_consecutive_failures",
-    "kiosk_content_pull_updates_total",
-    "kiosk_content_pull_info",
-)
-
-
-@dataclass
-class Setup:
-    env: dict[str, str]
-    remote: Path
-    staff: Path
-    screen: Path
-    metrics: Path
-    first: str
-
-    def pull(self, *args: str, screen: str = "hall-1") -> subprocess.CompletedProcess[str]:
-        return run_pull(self.screen, *args, env=self.env, metrics_dir=self.metrics, screen=screen)
-
-    def edit_title(self, title: str) -> None:
-        path = self.staff / "exhibition.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("Test Hall", title, 1), encoding="utf-8")
-
-    def head(self) -> str:
-        return git(self.screen, "rev-parse", "HEAD", env=self.env)
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file of a work tree (without .git) and its bytes."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and ".git" not in path.relative_to(folder).parts
-    }
+from tests.pull_helpers import Setup, make_setup, tree
 
 
 @pytest.fixture
 def setup(tmp_path: Path) -> Setup:
-    env = git_env(tmp_path)
-    remote, staff, screen = tmp_path / "exhibition.git", tmp_path / "staff", tmp_path / "screen"
-    first = make_content_repo(remote, staff, make_content, env)
-    git(tmp_path, "clone", "--quiet", str(remote), str(screen), env=env)
-    return Setup(env, remote, staff, screen, tmp_path / "metrics", first)
+    return make_setup(tmp_path)
 
 
 @pytest.fixture
@@ -164,7 +115,7 @@ def test_a_remote_that_never_answers_is_given_up(setup: Setup) -> None:
 def test_a_second_run_does_not_start_while_one_holds_the_lock(setup: Setup) -> None:
     setup.edit_title("After the lock")
     pushed = commit_and_push(setup.staff, "Waiting", env=setup.env)
-    lock = setup.screen / ".git" / "kiosk-content-pull.lock"
+    lock = setup.store / "kiosk-content-pull.lock"
     with lock.open("w") as held:
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         blocked = setup.pull()
@@ -180,7 +131,7 @@ def test_a_second_run_does_not_start_while_one_holds_the_lock(setup: Setup) -> N
 def test_two_runs_started_together_never_overlap(setup: Setup) -> None:
     setup.edit_title("Raced")
     pushed = commit_and_push(setup.staff, "Race", env=setup.env)
-    lock = setup.screen / ".git" / "kiosk-content-pull.lock"
+    lock = setup.store / "kiosk-content-pull.lock"
     with lock.open("w") as held:  # both start while the lock is held: both stand back
         fcntl.flock(held, fcntl.LOCK_EX)
         runs = [threading.Thread(target=lambda: results.append(setup.pull())) for _ in range(2)]
@@ -194,10 +145,14 @@ def test_two_runs_started_together_never_overlap(setup: Setup) -> None:
     assert setup.pull().returncode == 0 and setup.head() == pushed
 
 
-def test_metrics_are_valid_prometheus_text(setup: Setup) -> None:
-    odd_name = 'Hall "A" \\ level 2'
-    assert setup.pull(screen=odd_name).returncode == 0
+@pytest.mark.parametrize("odd_name", ['Hall "A" \\ level 2', 'two\nlines "x" \\ {a="b"} 5\n'])
+def test_metrics_are_valid_prometheus_text(setup: Setup, odd_name: str) -> None:
+    """Any screen name, even with quotes, backslashes, braces and line breaks, gives a file the
+    strict parser reads back to the same name, run after run (the counters carry on)."""
     path = setup.metrics / "kiosk-content-pull.prom"
+    setup.edit_title("Odd names")
+    pushed = commit_and_push(setup.staff, "Odd names", env=setup.env)
+    assert setup.pull(screen=odd_name).returncode == 0
     text = path.read_text(encoding="utf-8")
     metrics = parse_metrics(text)
 
@@ -207,11 +162,21 @@ def test_metrics_are_valid_prometheus_text(setup: Setup) -> None:
         assert [labels["screen"] for _, labels, _ in family.samples] == [odd_name]
     assert value_of(metrics, "kiosk_content_pull_success") == 1
     assert value_of(metrics, "kiosk_content_pull_failures_total") == 0
-    assert value_of(metrics, "kiosk_content_pull_last_success_timestamp_seconds") > 1.7e9
+    assert value_of(metrics, "kiosk_content_pull_updates_total") == 1
+    succeeded = value_of(metrics, "kiosk_content_pull_last_success_timestamp_seconds")
+    assert succeeded > 1.7e9
     assert labels_of(metrics, "kiosk_content_pull_info") == {
-        "screen": odd_name, "commit": setup.first[:12], "branch": "main"}
+        "screen": odd_name, "commit": pushed[:12], "branch": "main"}
     assert [p.name for p in setup.metrics.iterdir()] == ["kiosk-content-pull.prom"]
     assert oct(path.stat().st_mode & 0o777) == oct(0o644)
+
+    git(setup.screen, "remote", "set-url", "origin", str(setup.screen.parent / "gone.git"), env=setup.env)
+    assert setup.pull(screen=odd_name).returncode == 1
+    metrics = read_metrics(path)
+    assert value_of(metrics, "kiosk_content_pull_updates_total", screen=odd_name) == 1
+    assert value_of(metrics, "kiosk_content_pull_failures_total", screen=odd_name) == 1
+    assert value_of(metrics, "kiosk_content_pull_consecutive_failures", screen=odd_name) == 1
+    assert value_of(metrics, "kiosk_content_pull_last_success_timestamp_seconds") == succeeded
 
 
 def test_rewritten_history_is_followed(setup: Setup) -> None:
@@ -246,7 +211,10 @@ def test_the_first_run_clones_the_content(setup: Setup, tmp_path: Path) -> None:
     done = run_pull(fresh, "--clone", str(setup.remote), env=setup.env)
     assert done.returncode == 0, done.stderr
     assert tree(fresh) == tree(setup.staff)
-    assert [path.name for path in fresh.parent.iterdir()] == ["content"]
+    assert sorted(path.name for path in fresh.parent.iterdir()) == ["content", "content.store"]
+    assert fresh.is_symlink() and not os.path.isabs(os.readlink(fresh)), "a relative link"
+    assert [path.name for path in (fresh.parent / "content.store" / "versions").iterdir()] == [
+        fresh.resolve().name]
 
 
 def test_a_folder_that_is_not_a_clone_is_refused(tmp_path: Path) -> None:
@@ -288,144 +256,25 @@ def test_the_metrics_parser_reads_the_format() -> None:
     assert families["kiosk_info"].help == "Build."
 
 
-# -- the deployment files ---------------------------------------------------------------------
-
-def unit(path: Path) -> configparser.ConfigParser:
-    parser = configparser.ConfigParser(strict=False, interpolation=None)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]
-    parser.read_string(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def test_the_pull_units_run_the_installed_script() -> None:
-    service = unit(FLEET / "kiosk-content-pull.service")
-    timer = unit(FLEET / "kiosk-content-pull.timer")
-    assert service["Service"]["Type"] == "oneshot"
-    assert service["Service"]["ExecStart"].startswith("/usr/local/bin/kiosk-content-pull")
-    assert "75" in service["Service"]["SuccessExitStatus"]
-    assert timer["Timer"]["Unit"] == "kiosk-content-pull.service"
-    assert timer["Install"]["WantedBy"] == "timers.target"
-    assert PULL_SCRIPT.stat().st_mode & 0o111, "the script must be executable"
-    assert PULL_SCRIPT.read_text(encoding="utf-8").startswith("#!/bin/sh\n")
-
-
-ANSIBLE = FLEET / "ansible"
-
-
-def ansible_files() -> list[Path]:
-    return sorted(path for path in ANSIBLE.rglob("*") if path.suffix in (".yml", ".yaml"))
-
-
-def test_the_ansible_playbook_is_yaml_and_its_files_exist() -> None:
-    """CI has no Ansible: check the YAML and that every file a task names is there."""
-    assert ansible_files(), "the playbook is missing"
-    playbook = yaml.safe_load((ANSIBLE / "kiosk.yml").read_text(encoding="utf-8"))
-    assert isinstance(playbook, list) and playbook[0]["hosts"] == "kiosks"
-    roles = [role if isinstance(role, str) else role["role"] for role in playbook[0]["roles"]]
-    names: list[str] = []
-    for role in roles:
-        folder = ANSIBLE / "roles" / role
-        tasks = yaml.safe_load((folder / "tasks" / "main.yml").read_text(encoding="utf-8"))
-        handlers = folder / "handlers" / "main.yml"
-        if handlers.exists():
-            tasks += yaml.safe_load(handlers.read_text(encoding="utf-8"))
-        for task in tasks:
-            assert task.get("name"), f"{role}: every task has a name: {task}"
-            names.append(task["name"])
-            for module in ("ansible.builtin.template", "ansible.builtin.copy"):
-                source = (task.get(module) or {}).get("src")
-                if source and "{{" not in source:
-                    kind = "templates" if module.endswith("template") else "files"
-                    assert (folder / kind / source).exists() or (ANSIBLE / source).exists(), source
-    assert len(names) == len(set(names)), "task names are unique"
-    for path in ansible_files():
-        yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert (ANSIBLE / "inventory.example.ini").exists()
-
-
-def role_tasks() -> list[dict[str, object]]:
-    tasks = yaml.safe_load((ANSIBLE / "roles" / "kiosk" / "tasks" / "main.yml").read_text(encoding="utf-8"))
-    assert isinstance(tasks, list)
-    return tasks
-
-
-def test_the_playbook_sets_the_pin_from_stdin_and_never_logs_it() -> None:
-    (pin,) = [task for task in role_tasks() if "set-pin" in str(task.get("ansible.builtin.command"))]
-    command = pin["ansible.builtin.command"]
-    assert isinstance(command, dict)
-    assert command["argv"][1:] == ["set-pin", "--pin-stdin"]
-    assert command["stdin"] == "{{ kiosk_staff_pin }}"
-    assert pin["no_log"] is True and pin["become_user"] == "{{ kiosk_user }}"
-    (key,) = [task for task in role_tasks() if "id_ed25519" in str(task.get("ansible.builtin.copy"))]
-    assert key["no_log"] is True
-
-
-def test_the_playbook_starts_the_kiosk_the_pull_timer_and_node_exporter() -> None:
-    (start,) = [task for task in role_tasks() if "ansible.builtin.systemd_service" in task
-                and task.get("loop")]
-    assert start["loop"] == ["prometheus-node-exporter.service", "kiosk-content-pull.timer",
-                             "cage-kiosk.service"]
-    text = (ANSIBLE / "roles" / "kiosk" / "templates" / "screen.yaml.j2").read_text(encoding="utf-8")
-    assert "metrics_file: {{ kiosk_metrics_file | to_json }}" in text
-
-
-def render_defaults(template: str) -> str:
-    """Fill a role template's {{ variables }} with the role's defaults (no Jinja needed)."""
-    defaults_file = ANSIBLE / "roles" / "kiosk" / "defaults" / "main.yml"
-    defaults = yaml.safe_load(defaults_file.read_text(encoding="utf-8"))
-    defaults["ansible_managed"] = "managed by Ansible"
-
-    def fill(text: str) -> str:
-        for _ in range(5):  # defaults may name other defaults
-            text = re.sub(r"\{\{\s*(\w+)\s*\}\}", lambda match: str(defaults[match.group(1)]), text)
-        return text
-
-    return fill(template)
-
-
-def test_the_playbooks_kiosk_unit_is_the_documented_one() -> None:
-    """With the default paths, the role installs exactly deploy/cage-kiosk.service."""
-    rendered = render_defaults(
-        (ANSIBLE / "roles" / "kiosk" / "templates" / "cage-kiosk.service.j2").read_text(encoding="utf-8"))
-    installed, documented = configparser.ConfigParser(strict=False, interpolation=None), unit(
-        REPO / "deploy" / "cage-kiosk.service")
-    installed.optionxform = str  # type: ignore[assignment,method-assign]
-    installed.read_string(rendered)
-    assert {name: dict(installed[name]) for name in installed.sections()} == {
-        name: dict(documented[name]) for name in documented.sections()}
-
-
-def test_the_alert_rules_use_metrics_that_exist() -> None:
-    """Every kiosk metric an alert names is written by the kiosk or by the pull script."""
-    from kiosk.fleet.metrics import METRIC_NAMES
-
-    rules = yaml.safe_load((FLEET / "prometheus" / "kiosk-alerts.rules.yml").read_text(encoding="utf-8"))
-    alerts = [rule for group in rules["groups"] for rule in group["rules"]]
-    assert len(alerts) >= 5
-    named: set[str] = set()
-    for alert in alerts:
-        assert alert["alert"] and alert["expr"] and alert["annotations"]["summary"]
-        named |= set(re.findall(r"\bkiosk_[a-z_]+\b", alert["expr"]))
-    assert named <= set(METRIC_NAMES) | set(PULL_METRICS)
-    assert {"kiosk_content_valid", "kiosk_content_pull_consecutive_failures"} <= named
-    tests = yaml.safe_load((FLEET / "prometheus" / "kiosk-alerts.test.yml").read_text(encoding="utf-8"))
-    assert tests["rule_files"] == ["kiosk-alerts.rules.yml"]
-
-
-def test_gits_stale_lock_from_a_cut_off_update_is_cleared(setup: Setup) -> None:
+def test_gits_lock_files_from_a_cut_off_update_are_cleared_at_once(setup: Setup) -> None:
+    """A fetch or a checkout cut off by a power cut leaves git's lock files behind; under the
+    script's own lock nothing else works in the store, so they go at once, however new."""
     setup.edit_title("After the power cut")
     pushed = commit_and_push(setup.staff, "After", env=setup.env)
-    stale = setup.screen / ".git" / "index.lock"
-    stale.write_text("")
-    an_hour_ago = time.time() - 3600
-    os.utime(stale, (an_hour_ago, an_hour_ago))
+    repository = setup.store / "repo.git"
+    stale = [repository / "refs" / "remotes" / "origin" / "main.lock",
+             repository / "worktrees" / setup.shown_folder().name / "index.lock",
+             repository / "packed-refs.lock"]
+    for lock in stale:
+        lock.write_text("")
 
     done = setup.pull()
 
     assert done.returncode == 0, done.stderr
-    assert f"removed git's stale lock files (left by an update that was cut off): {stale}" in done.stderr
-    assert setup.head() == pushed and not stale.exists()
-    assert (setup.screen / ".git" / "kiosk-content-pull.lock").exists()
+    assert "removed git's stale lock files (left by an update that was cut off): " in done.stderr
+    assert all(str(lock) in done.stderr and not lock.exists() for lock in stale), done.stderr
+    assert setup.head() == pushed
+    assert (setup.store / "kiosk-content-pull.lock").exists(), "the script's own lock stays"
 
 
 def test_a_first_clone_that_fails_leaves_nothing_behind(

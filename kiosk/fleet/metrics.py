@@ -63,8 +63,18 @@ def default_metrics_file() -> Path:
 
 
 def escape_label(value: str) -> str:
-    """Label values escape backslash, double quote and line feed."""
+    """A label value as the text format wants it: backslash, double quote and line feed escaped.
+
+    The one escaping of label values for every `.prom` file the kiosk writes (through
+    `format_labels`); the pull script's `label` function does the same in shell."""
     return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def format_labels(labels: Mapping[str, object]) -> str:
+    """`{name="value",...}` with every value escaped (an empty string when there are none)."""
+    if not labels:
+        return ""
+    return "{" + ",".join(f'{name}="{escape_label(str(value))}"' for name, value in labels.items()) + "}"
 
 
 def format_value(value: float) -> str:
@@ -86,10 +96,9 @@ def render(screen: str, values: Mapping[str, Sample | float]) -> str:
         given = values[metric.name]
         value, extra = given if isinstance(given, tuple) else (given, {})
         labels = {"screen": screen, **extra}
-        shown = ",".join(f'{key}="{escape_label(str(text))}"' for key, text in labels.items())
         lines.append(f"# HELP {metric.name} {metric.help}")
         lines.append(f"# TYPE {metric.name} {metric.kind}")
-        lines.append(f"{metric.name}{{{shown}}} {format_value(float(value))}")
+        lines.append(f"{metric.name}{format_labels(labels)} {format_value(float(value))}")
     return "\n".join(lines) + "\n"
 
 

@@ -17,19 +17,23 @@ No Qt here, so `kiosk validate` and `kiosk status` can use it without a display.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kiosk.content.errors import ContentError
+from kiosk.content.errors import ContentError, Severity
 from kiosk.content.explain import explain_all
 from kiosk.content.model import Id, Language
 from kiosk.content.yaml_nodes import Document, read_yaml
 from kiosk.ops.paths import config_dir
 
 SCREEN_FILE = "screen.yaml"
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+NAME_LENGTH = 64
 
 Orientation = Literal["landscape", "portrait", "landscape-flipped", "portrait-flipped"]
 ROTATION_DEGREES: dict[str, int] = {
@@ -44,7 +48,7 @@ class ScreenSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     name: str | None = Field(
-        None, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        None, min_length=1, max_length=NAME_LENGTH, pattern=NAME_PATTERN,
         description="This screen's name in monitoring; default: the computer's host name.",
     )
     start: Id | None = Field(
@@ -116,6 +120,9 @@ def _validate(
     """The settings with every key that has a problem dropped (so it keeps its default)."""
     data = dict(document.data)
     invalid: set[str] = set()
+    if "name" in data and not _name_usable(data["name"], document, shown, problems):
+        invalid.add("name")
+        del data["name"]
     try:
         return ScreenSettings.model_validate(data), invalid
     except ValidationError as error:
@@ -125,6 +132,30 @@ def _validate(
             invalid.add(str(item["loc"][0]) if item["loc"] else "")
     kept = {key: value for key, value in data.items() if key not in invalid}
     return ScreenSettings.model_validate(kept), invalid
+
+
+def _name_usable(name: object, document: Document, shown: str, problems: list[ContentError]) -> bool:
+    """Whether the screen's name can be used in monitoring; a plain problem at its line if not.
+
+    A line break or another control character would garble every line the name is written on
+    (log lines, metrics): that is a warning, and the host name is used instead."""
+    if not isinstance(name, str):
+        return True  # pydantic says what is wrong with it
+    text = name.strip()
+    line, col = document.place(("name",))
+    if any(unicodedata.category(char) == "Cc" for char in text):
+        problems.append(ContentError(
+            shown, line, col, "the screen name contains a line break or another control character",
+            "use letters, digits, dots, dashes and underscores; this screen goes by its host name "
+            "meanwhile", Severity.WARNING))
+        return False
+    if text and len(text) <= NAME_LENGTH and not re.fullmatch(NAME_PATTERN, text):
+        shown_name = text if len(text) <= 40 else text[:37] + "..."
+        problems.append(ContentError(
+            shown, line, col, f"'{shown_name}' cannot be a screen name",
+            "use letters, digits, dots, dashes and underscores, e.g. floor-3-east"))
+        return False
+    return True
 
 
 def _place_ids(exhibition: Any) -> list[str]:
