@@ -16,12 +16,29 @@ import kiosk.ops.operations as operations_module
 from kiosk.ops import pin
 from kiosk.ops.crash import RESTART_EXIT_CODE, CrashHandler, defer_to_ui_thread, prepare_ui_thread
 from kiosk.ops.gesture import CornerGesture, corner_at
-from kiosk.ops.staff import NO_PIN_MESSAGE, format_duration
-from tests.ops_helpers import QUIET_MEDIA, SHORT, STAFF_PIN, centre_of, item, running_kiosk, visit
+from kiosk.ops.staff import NO_PIN_MESSAGE, Staff, format_duration
+from tests.ops_helpers import (
+    QUIET_MEDIA,
+    SHORT,
+    STAFF_PIN,
+    STAFF_PIN_HASH,
+    centre_of,
+    item,
+    running_kiosk,
+    visit,
+)
 from tests.ui_helpers import write_sample_exhibition
 
 pytestmark = QUIET_MEDIA
 W, H = 1920, 1080
+
+
+@pytest.fixture(autouse=True)
+def own_state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test keeps its PIN lockout in its own state folder (a lockout outlives the kiosk)."""
+    folder = tmp_path / "own-state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
 
 
 class Clock:
@@ -154,7 +171,14 @@ def test_the_right_pin_on_the_pad_opens_the_panel(qtbot, tmp_path: Path) -> None
             tap(kiosk, f"pinKey{digit}")
         assert ops.staff.property("digits") == len(STAFF_PIN)
         assert item(kiosk, "pinDots").childItems().__len__() >= len(STAFF_PIN)
-        tap(kiosk, "pinKeyOK")
+        with qtbot.waitSignal(ops.staff.pinChecked, timeout=CHECK_MS) as checked:
+            tap(kiosk, "pinKeyOK")
+            # the slow check runs on a worker: the pad is drawn meanwhile, saying so, keys off
+            assert ops.staff.property("checking") and not ops.staff.property("panelOpen")
+            assert kiosk.wait_for_frame()
+            assert item(kiosk, "pinMessage").property("text") == "Checking the PIN…"
+            assert not item(kiosk, "pinKey1").isEnabled()
+        assert checked.args == [True]
         assert ops.staff.property("panelOpen")
         assert not ops.staff.property("pinPadOpen")
         assert item(kiosk, "staffPanel").isVisible()
@@ -167,16 +191,15 @@ def test_wrong_pins_lock_the_pad_with_a_countdown(qtbot, tmp_path: Path) -> None
         staff = ops.staff
         staff.openPinPad()
         for _attempt in range(pin.FREE_TRIES):
-            for digit in "0000":
-                staff.digit(digit)
-            staff.submit()
+            enter(qtbot, staff, "0000", right=False)
             assert not staff.property("panelOpen")
         assert staff.property("lockedSeconds") == int(pin.FIRST_LOCKOUT_SECONDS)
         staff.digit("1")
         assert staff.property("digits") == 0, "the pad takes no digits while locked"
         for digit in STAFF_PIN:
             staff.digit(digit)
-        staff.submit()
+        with qtbot.assertNotEmitted(staff.pinChecked):
+            staff.submit()
         assert not staff.property("panelOpen"), "even the right PIN waits for the lockout"
         assert "Try again in" in item(kiosk, "pinMessage").property("text")
 
@@ -189,11 +212,22 @@ def test_without_a_pin_the_pad_says_how_to_set_one(qtbot, tmp_path: Path) -> Non
         assert not ops.staff.property("pinConfigured")
 
 
-def open_panel(ops) -> None:
+CHECK_MS = 20_000
+"""Generous: one scrypt check takes about half a second, longer on a busy test computer."""
+
+
+def enter(qtbot, staff, digits: str, *, right: bool) -> None:
+    """Type a PIN on the pad and wait for its check."""
+    for digit in digits:
+        staff.digit(digit)
+    with qtbot.waitSignal(staff.pinChecked, timeout=CHECK_MS) as checked:
+        staff.submit()
+    assert checked.args == [right]
+
+
+def open_panel(qtbot, ops) -> None:
     ops.staff.openPinPad()
-    for digit in STAFF_PIN:
-        ops.staff.digit(digit)
-    ops.staff.submit()
+    enter(qtbot, ops.staff, STAFF_PIN, right=True)
     assert ops.staff.property("panelOpen")
 
 
@@ -208,7 +242,7 @@ def test_panel_actions_call_the_right_things(qtbot, tmp_path: Path, monkeypatch)
     monkeypatch.setattr(operations_module, "QCoreApplication", FakeApplication)
     content = write_sample_exhibition(tmp_path / "content")
     with running_kiosk(content, tmp_path) as (kiosk, ops):
-        open_panel(ops)
+        open_panel(qtbot, ops)
         assert kiosk.wait_for_frame()
         with qtbot.waitSignal(ops.reloader.checked, timeout=10_000):
             tap(kiosk, "reloadButton")
@@ -231,7 +265,7 @@ def test_exit_is_hidden_when_not_allowed(qtbot, tmp_path: Path) -> None:
     content = write_sample_exhibition(tmp_path / "content")
     with running_kiosk(content, tmp_path) as (kiosk, ops):
         ops.staff.configure(3, 5, allow_exit=False)
-        open_panel(ops)
+        open_panel(qtbot, ops)
         assert not item(kiosk, "exitButton").isVisible()
         with qtbot.assertNotEmitted(ops.staff.exitRequested):
             ops.staff.exitToDesktop()
@@ -240,7 +274,7 @@ def test_exit_is_hidden_when_not_allowed(qtbot, tmp_path: Path) -> None:
 def test_screen_test_draws_a_dot_where_touched(qtbot, tmp_path: Path) -> None:
     content = write_sample_exhibition(tmp_path / "content")
     with running_kiosk(content, tmp_path) as (kiosk, ops):
-        open_panel(ops)
+        open_panel(qtbot, ops)
         ops.staff.showScreenTest(True)
         assert kiosk.wait_for_frame()
         before = len(item(kiosk, "screenTest").childItems())
@@ -253,7 +287,7 @@ def test_the_panel_closes_by_itself(qtbot, tmp_path: Path) -> None:
     content = write_sample_exhibition(tmp_path / "content")
     timings = dataclasses.replace(SHORT, panel_timeout_ms=200)
     with running_kiosk(content, tmp_path, timings=timings) as (_kiosk, ops):
-        open_panel(ops)
+        open_panel(qtbot, ops)
         with qtbot.waitSignal(ops.staff.panelClosed, timeout=5000):
             pass
         assert not ops.staff.property("panelOpen")
@@ -299,3 +333,48 @@ def test_an_error_in_a_worker_thread_reaches_the_ui_thread(qtbot) -> None:
         qtbot.waitUntil(lambda: seen == ["OSError: disk gone"], timeout=5000)
     finally:
         handler.uninstall()
+
+
+# -- the PIN pad across a restart ----------------------------------------------------------------
+
+def test_a_restart_does_not_reset_the_lockout(qtbot, own_state_folder: Path) -> None:
+    first = Staff()
+    first.set_pin_source(lambda: STAFF_PIN_HASH)
+    first.openPinPad()
+    for _attempt in range(pin.FREE_TRIES):
+        enter(qtbot, first, "0000", right=False)
+    assert first.property("lockedSeconds") == int(pin.FIRST_LOCKOUT_SECONDS)
+
+    restarted = Staff()  # the kiosk started again, with the same state folder
+    restarted.set_pin_source(lambda: STAFF_PIN_HASH)
+    restarted.openPinPad()
+    assert 0 < restarted.property("lockedSeconds") <= int(pin.FIRST_LOCKOUT_SECONDS)
+    assert restarted.gate.failures == pin.FREE_TRIES
+    for digit in STAFF_PIN:
+        restarted.digit(digit)
+    with qtbot.assertNotEmitted(restarted.pinChecked):
+        restarted.submit()
+    assert not restarted.property("panelOpen")
+    lockout = own_state_folder / "kiosk" / "staff-pin-lockout.json"
+    assert oct(lockout.stat().st_mode & 0o777) == "0o600"
+    first.closeAll()
+    restarted.closeAll()
+
+
+def test_an_older_pin_hash_is_made_stronger_by_the_next_right_pin(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "staff-pin"
+    pin.write_pin_hash(pin.hash_pin(STAFF_PIN, n=2**14), path)
+    staff = Staff()
+    staff.set_pin_source(lambda: pin.read_pin_hash(path), lambda stronger: pin.write_pin_hash(stronger, path))
+    staff.openPinPad()
+    enter(qtbot, staff, "1357", right=False)
+    assert (pin.read_pin_hash(path) or "").split("$")[1] == "16384", "a wrong PIN changes nothing"
+
+    enter(qtbot, staff, STAFF_PIN, right=True)
+
+    assert staff.property("panelOpen")
+    stored = pin.read_pin_hash(path)
+    assert stored is not None and stored.split("$")[1:4] == ["131072", "8", "1"]
+    assert pin.verify_pin(STAFF_PIN, stored) and not pin.verify_pin("1357", stored)
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    staff.closeAll()

@@ -1,6 +1,8 @@
 """Staff access: the hidden corner gesture, the PIN pad and the staff panel (QML: `Staff`).
 
-The gesture (kiosk.ops.gesture) opens a PIN pad; the right PIN opens the panel with the kiosk's
+The gesture (kiosk.ops.gesture) opens a PIN pad; each PIN is checked on a worker thread (a
+check takes about half a second on purpose), so the pad stays responsive and says it is
+checking. The right PIN opens the panel with the kiosk's
 health (content status, snapshot, last reload, uptime, today's visits from the statistics file,
 opening hours, last error)
 and a few actions. The panel and the pad close by themselves after a while without touch, so
@@ -21,7 +23,8 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.app.registry import PerEngine
 from kiosk.ops.gesture import CornerGesture
-from kiosk.ops.pin import PinGate, read_pin_hash
+from kiosk.ops.pin import PinCheck, PinGate, check_pin, lockout_file, read_pin_hash, write_pin_hash
+from kiosk.ops.worker import run_in_worker
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Staff"]
 
@@ -56,14 +59,18 @@ class Staff(QObject):
     volumeChosen = Signal(float)
     panelOpened = Signal()
     panelClosed = Signal()
+    pinChecked = Signal(bool)
+    """After each PIN check: whether the PIN was right."""
 
     def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self._clock = clock
         self._started = clock()
         self.gesture = CornerGesture(clock=clock)
-        self.gate = PinGate(None, clock=clock)
+        self.gate = PinGate(None, clock=clock, lockout_path=lockout_file())
         self._pin_path_hash: Callable[[], str | None] = read_pin_hash
+        self._pin_store: Callable[[str], object] | None = write_pin_hash
+        self._checking = False
         self._entered = ""
         self._message = ""
         self._pad_open = False
@@ -76,7 +83,7 @@ class Staff(QObject):
             "today": {},
         }
         self._timeout = QTimer(self, singleShot=True, interval=PANEL_TIMEOUT_MS)
-        self._timeout.timeout.connect(self.closeAll)
+        self._timeout.timeout.connect(self._timed_out)
         self._second = QTimer(self, interval=1000)
         self._second.timeout.connect(self._each_second)
         self._hold = QTimer(self, singleShot=True)
@@ -98,9 +105,13 @@ class Staff(QObject):
         self.allow_exit = allow_exit
         self.changed.emit()
 
-    def set_pin_source(self, source: Callable[[], str | None]) -> None:
-        """Where the PIN hash comes from (the staff-pin file; tests give their own)."""
+    def set_pin_source(
+        self, source: Callable[[], str | None], store: Callable[[str], object] | None = None
+    ) -> None:
+        """Where the PIN hash comes from (the staff-pin file; tests give their own), and where a
+        stronger hash of an older one is written after a right PIN (None: not written)."""
         self._pin_path_hash = source
+        self._pin_store = store
 
     def set_timeout_ms(self, milliseconds: int) -> None:
         self._timeout.setInterval(milliseconds)
@@ -153,7 +164,7 @@ class Staff(QObject):
     @Slot(str)
     def digit(self, value: str) -> None:
         self._touched()
-        if self.locked_seconds() > 0 or not value.isdigit() or len(self._entered) >= 12:
+        if self._checking or self.locked_seconds() > 0 or not value.isdigit() or len(self._entered) >= 12:
             return
         self._entered += value
         self._message = ""
@@ -168,22 +179,56 @@ class Staff(QObject):
     @Slot()
     def submit(self) -> None:
         self._touched()
+        if self._checking:
+            return
         entered, self._entered = self._entered, ""
         if not self.gate.configured:
             self._message = NO_PIN_MESSAGE
         elif self.locked_seconds() > 0:
             self._message = "Locked. Wait for the countdown."
-        elif self.gate.attempt(entered):
-            log.info("staff panel opened")
-            self._pad_open = False
-            self._panel_open = True
+        else:
+            self._checking = True
             self._message = ""
-            self.changed.emit()
-            self.panelOpened.emit()
+            stored = self.gate.stored_hash
+            run_in_worker(lambda: check_pin(entered, stored), self._on_checked, name="staff-pin-check",
+                          failed=self._on_check_failed)
+        self.pinChanged.emit()
+
+    def _on_checked(self, outcome: PinCheck) -> None:
+        """A PIN check finished (on the GUI thread): open the panel or count a wrong PIN."""
+        self._checking = False
+        self.gate.record(outcome.right)
+        if outcome.right:
+            if outcome.new_hash is not None:
+                self._store_stronger_hash(outcome.new_hash)
+            if self._pad_open:
+                log.info("staff panel opened")
+                self._pad_open = False
+                self._panel_open = True
+                self._message = ""
+                self._touched()
+                self.changed.emit()
+                self.panelOpened.emit()
         else:
             log.warning("wrong staff PIN (%d in a row)", self.gate.failures)
             self._message = "Wrong PIN."
         self.pinChanged.emit()
+        self.pinChecked.emit(outcome.right)
+
+    def _on_check_failed(self, error: BaseException) -> None:
+        log.error("the staff PIN could not be checked: %s", error)
+        self._on_checked(PinCheck(False))
+
+    def _store_stronger_hash(self, new_hash: str) -> None:
+        if self._pin_store is None:
+            return
+        try:
+            self._pin_store(new_hash)
+        except OSError as error:
+            log.warning("could not store the staff PIN with the stronger hash: %s", error)
+            return
+        self.gate.stored_hash = new_hash
+        log.info("staff PIN hash made stronger (scrypt N=2^17)")
 
     def locked_seconds(self) -> int:
         return int(-(-self.gate.seconds_locked() // 1))
@@ -202,6 +247,12 @@ class Staff(QObject):
         if was_open:
             log.info("staff panel closed")
             self.panelClosed.emit()
+
+    def _timed_out(self) -> None:
+        if self._checking:  # never close the pad under a PIN being checked
+            self._timeout.start()
+            return
+        self.closeAll()
 
     @Slot()
     def touched(self) -> None:
@@ -262,6 +313,7 @@ class Staff(QObject):
     pinConfigured = Property(bool, lambda self: self.gate.configured, notify=pinChanged)
     digits = Property(int, lambda self: len(self._entered), notify=pinChanged)
     pinMessage = Property(str, lambda self: self._message, notify=pinChanged)
+    checking = Property(bool, lambda self: self._checking, notify=pinChanged)
     lockedSeconds = Property(int, lambda self: self.locked_seconds(), notify=pinChanged)
     contentValid = Property(bool, lambda self: bool(self.status["contentValid"]), notify=changed)
     contentErrors = Property(  # type: ignore[arg-type]

@@ -3,7 +3,8 @@ import QtQuick
 import Kiosk
 
 // The staff PIN pad: big digit keys, a dot for each digit entered, never the digits
-// themselves. Wrong PINs lock the pad for longer each time, shown as a countdown.
+// themselves. Wrong PINs lock the pad for longer each time, shown as a countdown. While a PIN
+// is checked (about half a second) the pad says so and takes no keys.
 Rectangle {
     id: root
 
@@ -39,6 +40,7 @@ Rectangle {
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: "Staff access"
+                textFormat: Text.PlainText
                 color: Theme.text
                 font.family: Theme.latinFontFamily
                 font.pixelSize: Theme.headingSize
@@ -67,7 +69,9 @@ Rectangle {
                     visible: Staff.digits === 0
                     horizontalAlignment: Text.AlignHCenter
                     text: root.locked ? "Locked.\nTry again in " + Staff.lockedSeconds + " s"
+                                      : Staff.checking ? "Checking the PIN…"
                                       : (Staff.pinMessage.length > 0 ? Staff.pinMessage : "Enter the staff PIN")
+                    textFormat: Text.PlainText
                     color: message.warning ? Theme.accent : Theme.mutedText
                     wrapMode: Text.Wrap
                     font.family: Theme.latinFontFamily
@@ -101,7 +105,7 @@ Rectangle {
             Grid {
                 columns: 3
                 spacing: root.gap
-                enabled: Staff.pinConfigured && !root.locked
+                enabled: Staff.pinConfigured && !root.locked && !Staff.checking
 
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
