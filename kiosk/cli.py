@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -88,8 +89,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from kiosk.content.errors import summary
     from kiosk.content.load import load_exhibition
 
-    if not args.dir.is_dir():
-        print(f"kiosk validate: '{args.dir}' is not a folder", file=sys.stderr)
+    if not os.path.isdir(args.dir):  # never raises, also where a parent folder cannot be entered
+        print(f"kiosk validate: '{args.dir}' is not a folder this user can open", file=sys.stderr)
         return 2
     result = load_exhibition(args.dir)
     problems = list(result.problems)
@@ -150,8 +151,8 @@ def cmd_set_pin(args: argparse.Namespace) -> int:
 def cmd_install(args: argparse.Namespace) -> int:
     from kiosk.ops.install import install
 
-    if not args.dir.is_dir():
-        print(f"kiosk install: '{args.dir}' is not a folder", file=sys.stderr)
+    if not os.path.isdir(args.dir):
+        print(f"kiosk install: '{args.dir}' is not a folder this user can open", file=sys.stderr)
         return 2
     print(install(args.dir, print_only=args.print))
     return 0

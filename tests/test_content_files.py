@@ -137,6 +137,16 @@ def test_an_unreadable_file_or_folder_is_an_error_at_its_path(
     assert len([row for row in result.stdout.splitlines() if ": error: " in row]) == 1, result.stdout
 
 
+def test_a_content_folder_inside_a_closed_folder_is_a_plain_message_not_a_traceback(
+    shared_root: Path,
+) -> None:
+    shared_root.parent.chmod(0o700)  # the account cannot enter the folder above the content
+    result = validate(shared_root, prelude=AS_NOBODY)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "is not a folder this user can open" in result.stderr
+    assert result.returncode == 2
+
+
 def test_exhibition_yaml_linked_outside_the_content_folder_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
