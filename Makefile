@@ -6,8 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CONTENT ?= content
 ARGS ?=
+PYTEST_ARGS ?=
 
-.PHONY: run test bench lint typecheck render media schema system-deps setup clean
+.PHONY: run test test-offscreen test-x11 bench lint typecheck render media schema system-deps setup clean
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -30,9 +31,18 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy kiosk
 
-## Lint, type-check and run the whole test suite offscreen.
+## Lint, type-check and run the tests in both rigs: the whole suite offscreen, then the window,
+## playback, operations and stop/restart tests on a real X display (Xvfb, OpenGL, Qt's threaded
+## render loop: what kiosks in the field run; the tests start and stop Xvfb themselves).
 test: setup lint typecheck
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+	$(MAKE) --no-print-directory test-offscreen
+	$(MAKE) --no-print-directory test-x11
+
+test-offscreen: setup
+	KIOSK_TEST_RIG=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+test-x11: setup
+	KIOSK_TEST_RIG=x11 $(BIN)/pytest $(PYTEST_ARGS)
 
 ## Run every benchmark; each prints one JSON line of figures.
 bench: setup

@@ -2,6 +2,12 @@
 
 A screen is "settled" when the window shows the Navigator's place, no transition is running,
 no picture is still loading, and a frame with all that has been swapped to the screen.
+
+On a real display Qt Quick draws on its own render thread, and that thread emits the window's
+`frameSwapped`. Python code must never run there: the GUI thread holds Python's lock while it
+waits for the render thread (closing, grabbing or resizing the window), so a Python slot on
+the render thread would wait for the lock forever and the kiosk could not even be stopped.
+`FrameSwaps` is the one way Python hears of swapped frames: on the GUI thread.
 """
 
 from __future__ import annotations
@@ -11,7 +17,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer, QUrl
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -20,6 +37,37 @@ from kiosk.app.bootstrap import main_qml_url, make_engine
 from kiosk.app.memory import release_free_memory
 from kiosk.app.navigator import Navigator
 from kiosk.app.theme import Theme
+
+
+class FrameSwaps(QObject):
+    """The window's `frameSwapped`, emitted again as `swapped` on the GUI thread.
+
+    The connection is queued and made between two Qt signals, so the render thread only posts
+    an event and never runs Python; slots connected to `swapped` run on the GUI thread when
+    it takes that event. `count` is the number of frames swapped so far. One per window:
+    `FrameSwaps.of(window)`.
+    """
+
+    swapped = Signal()
+
+    OBJECT_NAME = "kioskFrameSwaps"
+
+    def __init__(self, window: QQuickWindow) -> None:
+        super().__init__(window)  # lives on the GUI thread, and goes with the window
+        self.setObjectName(self.OBJECT_NAME)
+        self.count = 0
+        self.swapped.connect(self._count)
+        window.frameSwapped.connect(self.swapped, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _count(self) -> None:
+        self.count += 1
+
+    @classmethod
+    def of(cls, window: QQuickWindow) -> FrameSwaps:
+        """The window's relay, made on first use."""
+        found = window.findChild(cls, cls.OBJECT_NAME)
+        return found if isinstance(found, cls) else cls(window)
 
 
 class KioskWindow:
@@ -44,9 +92,40 @@ class KioskWindow:
             raise RuntimeError("the kiosk's main window could not be created (see the log above)")
         self.window: QQuickWindow = roots[0]
         self.window.resize(*size)
-        self._swapped = 0
-        self.window.frameSwapped.connect(self._on_swapped)
+        self.swaps = FrameSwaps.of(self.window)
+        # Keys (an assistive keypad, a keyboard) reach the screens' shortcuts only in the active
+        # window, and with no window manager (X11 without a desktop) nobody else activates it:
+        # the window asks for the keyboard once its first frame is on the screen.
+        self._asking_for_keyboard = False
+        self.window.visibleChanged.connect(self._on_visible)
         self.navigator.screenChanged.connect(self._on_screen_changed)
+
+    FOCUS_TRIES = 20
+    FOCUS_RETRY_MS = 100
+
+    def _on_visible(self, visible: bool) -> None:
+        if visible and not self._asking_for_keyboard:
+            self._asking_for_keyboard = True
+            self.swaps.swapped.connect(self._take_keyboard_focus)
+
+    def _take_keyboard_focus(self) -> None:
+        self.swaps.swapped.disconnect(self._take_keyboard_focus)
+        self._ask_for_keyboard(self.FOCUS_TRIES)
+
+    def _ask_for_keyboard(self, tries: int) -> None:
+        # X ignores a request older than the last change of focus (another window that just
+        # closed): ask again, a little later, until the window has the keyboard.
+        if tries <= 0 or not self.window.isVisible() or self.window.isActive():
+            self._asking_for_keyboard = False
+            return
+        self.window.requestActivate()
+        QTimer.singleShot(self.FOCUS_RETRY_MS, self.window, lambda: self._ask_for_keyboard(tries - 1))
+
+    def on_screen(self) -> bool:
+        """The shown window has drawn its first frame and has the keyboard (or stopped asking)."""
+        if not self.window.isVisible():
+            return True
+        return self.swaps.count > 0 and not self._asking_for_keyboard
 
     RELEASE_DELAY_MS = 600
     """After the move to attract has finished and the old screen is gone."""
@@ -55,9 +134,6 @@ class KioskWindow:
         if self.navigator.property("screen") == "attract":
             # The visit is over: hand the memory its pictures and films needed back to the system.
             QTimer.singleShot(self.RELEASE_DELAY_MS, release_free_memory)
-
-    def _on_swapped(self) -> None:
-        self._swapped += 1
 
     @property
     def stack(self) -> QQuickItem:
@@ -80,7 +156,7 @@ class KioskWindow:
         return bool(key == expected and not self.stack.property("busy"))
 
     def settled(self) -> bool:
-        return self.shows_current_place() and self.pending_loads() == 0
+        return self.on_screen() and self.shows_current_place() and self.pending_loads() == 0
 
     def pending_loads(self) -> int:
         """Pictures and exhibit views on screen that are still loading."""
@@ -102,9 +178,9 @@ class KioskWindow:
 
     def wait_for_frame(self, timeout_ms: int = 5000) -> bool:
         """Ask for a new frame and wait until it has been swapped."""
-        target = self._swapped + 1
+        target = self.swaps.count + 1
         self.window.update()
-        return self.wait_until(lambda: self._swapped >= target, timeout_ms)
+        return self.wait_until(lambda: self.swaps.count >= target, timeout_ms)
 
     def settle(self, timeout_ms: int = 15000) -> bool:
         """Wait until the current place is fully on screen, pictures included."""
@@ -125,4 +201,17 @@ class KioskWindow:
     def close(self) -> None:
         self.window.close()
         self.engine.deleteLater()
+
+    def shut_down(self) -> None:
+        """The end of the process: close the window and free the QML engine now, while the
+        application still exists, and stop Qt's threads from calling Python.
+
+        From here on Qt's messages go to standard error (the journal under systemd) rather than
+        through Python's logging: the render thread and the picture reader may still report
+        something while the GUI thread waits for them with Python's lock held, or once Python
+        has begun to shut down, and a Python message handler cannot run then.
+        """
+        qInstallMessageHandler(None)
+        self.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

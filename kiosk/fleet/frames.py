@@ -2,7 +2,7 @@
 
 Qt Quick draws only when something changes, so a long pause between two frames is usually a
 still screen, not a problem. A frame counts as dropped only inside an animation, seen from the
-frame times alone:
+frame times alone (taken on the GUI thread as it hears of each swap, see kiosk.fleet.health):
 
 - the frames before the gap and after it arrive at the display's pace (each at most 1.5
   refresh intervals apart): something was animating on both sides;

@@ -16,10 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
+from kiosk.app.screens import FrameSwaps
 from kiosk.fleet.frames import FrameTracker
 from kiosk.fleet.metrics import Sample, memory_rss_bytes, render, write_atomic
 from kiosk.fleet.screen_state import ScreenState
@@ -49,7 +50,7 @@ class Health(QObject):
     ) -> None:
         super().__init__(parent or operations)
         self.operations = operations
-        self.content_root = content_root.resolve()
+        self.content_root = content_root.absolute()  # a link switched by each pull is followed
         self.screen = screen
         self.metrics_file = metrics_file
         self.clock = clock
@@ -74,9 +75,12 @@ class Health(QObject):
         screen_object = window.screen()
         if screen_object is not None:
             self.frames.set_refresh_rate(screen_object.refreshRate())
-        frames = self.frames
-        # Direct: the time is taken on the render thread the moment the frame is swapped.
-        window.frameSwapped.connect(lambda: frames.frame(), Qt.ConnectionType.DirectConnection)
+        # Each frame is counted, and its time taken, on the GUI thread when the news that it
+        # was swapped arrives there (never on the render thread: see kiosk.app.screens). Every
+        # frame really shown is counted. The time comes a little after the swap; the GUI thread
+        # is also the one that advances the animations, so when it is too busy to hear of a swap
+        # in time, the next frame is late too and the pause is a real one that visitors saw.
+        FrameSwaps.of(window).swapped.connect(self._on_frame)
 
         operations.reloader.checked.connect(self._on_checked)
         operations.reloader.swapped.connect(self._on_swapped)
@@ -84,6 +88,10 @@ class Health(QObject):
         self._timer.timeout.connect(self.write)
         self._timer.start()
         self.write()
+
+    @Slot()
+    def _on_frame(self) -> None:
+        self.frames.frame()
 
     # -- content versions ----------------------------------------------------------------------
 

@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.app.images import PROVIDER_ID
+from kiosk.app.screens import FrameSwaps
 from kiosk.insights.station import KioskInsights
 from kiosk.ops import watchdog
 from kiosk.ops.crash import (
@@ -35,11 +35,12 @@ from kiosk.ops.crash import (
     defer_to_ui_thread,
     prepare_ui_thread,
 )
-from kiosk.ops.hours import Hours, set_display_power
+from kiosk.ops.hours import Hours, keep_display_on, set_display_power
 from kiosk.ops.idle import Idle
 from kiosk.ops.lockdown import CURSOR_HIDE_MS, Lockdown
 from kiosk.ops.reload import DEBOUNCE_MS, ContentReloader
 from kiosk.ops.staff import PANEL_TIMEOUT_MS, Staff
+from kiosk.ops.stop_signals import StopSignals
 
 log = logging.getLogger("kiosk.ops")
 
@@ -79,6 +80,9 @@ def _playback_for(engine: object) -> Any | None:
 class Operations(QObject):
     """Idle, lockdown, staff access, reload, hours and crash handling for one kiosk window."""
 
+    ready = Signal()
+    """The first frame is on the screen (systemd has been told READY=1)."""
+
     def __init__(
         self,
         kiosk: Any,
@@ -105,7 +109,8 @@ class Operations(QObject):
         self.idle = Idle.for_engine(engine)
         self.staff = Staff.for_engine(engine)
         self.hours = Hours.for_engine(engine)
-        self.hours.clock, self.hours.display_power = clock, display_power
+        # in a window on a desktop the computer's display is never switched off
+        self.hours.clock, self.hours.display_power = clock, display_power if kiosk_mode else keep_display_on
         self.lockdown = Lockdown(window, kiosk_mode=kiosk_mode,
                                  cursor_hide_ms=self.timings.cursor_hide_ms, parent=self)
         self.reloader = ContentReloader(content_root, self.navigator, debounce_ms=self.timings.debounce_ms,
@@ -118,6 +123,8 @@ class Operations(QObject):
         self._last_screen = str(self.navigator.property("screen"))
         self._heartbeat: object | None = None
         self._ready_sent = False
+        self._stop_signals: StopSignals | None = None
+        self._hooks_installed = False
 
         self.idle.attach(self.navigator, self.playback)
         if pin_source is not None:
@@ -138,7 +145,8 @@ class Operations(QObject):
         if kiosk_mode:
             self.lockdown.inhibit_screensaver()
         self.overlay = self._attach_overlay()
-        window.frameSwapped.connect(self._on_first_frame)
+        self._swaps = FrameSwaps.of(window)  # heard on the GUI thread, never on the render thread
+        self._swaps.swapped.connect(self._on_first_frame)
 
     # -- wiring ----------------------------------------------------------------------------
 
@@ -185,7 +193,7 @@ class Operations(QObject):
             t.window_seconds or (staff.window_seconds if staff else 5.0),
             staff.allow_exit if staff else True,
         )
-        self.hours.configure(settings.hours if settings else None, self.reloader.root)
+        self.hours.configure(settings.hours if settings else None, self.navigator.content_root)
         self.idle.set_enabled(self.hours.is_open and not self.staff.property("panelOpen"))
         self.insights.configure(settings.insights if settings else None)
 
@@ -208,14 +216,21 @@ class Operations(QObject):
 
     # -- events ----------------------------------------------------------------------------
 
+    @property
+    def is_ready(self) -> bool:
+        """Whether the first frame has been shown (systemd has been told READY=1)."""
+        return self._ready_sent
+
+    @Slot()
     def _on_first_frame(self) -> None:
         if self._ready_sent:
             return
         self._ready_sent = True
-        self.kiosk.window.frameSwapped.disconnect(self._on_first_frame)
+        self._swaps.swapped.disconnect(self._on_first_frame)
         log.info("first frame shown: the kiosk is ready")
         watchdog.sd_notify("READY=1")
         self._heartbeat = watchdog.start_heartbeat(self)
+        self.ready.emit()
 
     def _on_screen(self) -> None:
         screen = str(self.navigator.property("screen"))
@@ -241,7 +256,7 @@ class Operations(QObject):
     def _on_swapped(self, exhibition: Any) -> None:
         provider = self.kiosk.engine.imageProvider(PROVIDER_ID)
         if provider is not None and hasattr(provider, "root"):
-            provider.root = self.reloader.root
+            provider.root = self.navigator.content_root
             provider.cache.clear()
         visiting = self.insights.recorder.session is not None
         self.insights.end_visit("content")
@@ -280,12 +295,18 @@ class Operations(QObject):
         self.idle.reset_visit()
 
     def _stop_on_signals(self) -> None:
-        """Ctrl+C in a terminal and `systemctl stop` end the kiosk cleanly (exit 130 / 143)."""
-        for number, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
-            signal.signal(number, lambda *_, code=code: self.quit(code))
-        self._signal_poll = QTimer(self, interval=500)  # lets Python run its signal handlers
-        self._signal_poll.timeout.connect(lambda: None)
-        self._signal_poll.start()
+        """Ctrl+C in a terminal and `systemctl stop` end the kiosk cleanly (exit 130 / 143); so does
+        closing a normal window (exit 0; in kiosk mode the lockdown refuses close requests)."""
+        self._stop_signals = StopSignals(self.quit, parent=self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.lastWindowClosed.connect(self._on_last_window_closed)
+        self._hooks_installed = True
+
+    @Slot()
+    def _on_last_window_closed(self) -> None:
+        log.info("the kiosk window was closed")
+        self.quit(0)
 
     def quit(self, code: int) -> None:
         log.info("kiosk closing with exit code %d", code)
@@ -298,6 +319,12 @@ class Operations(QObject):
         self.insights.close()
         self.crash.uninstall()
         self.lockdown.release()
+        if self._stop_signals is not None:
+            self._stop_signals.close()
+            self._stop_signals = None
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self.lockdown)
+        if isinstance(app, QGuiApplication) and self._hooks_installed:
+            app.lastWindowClosed.disconnect(self._on_last_window_closed)
+            self._hooks_installed = False
