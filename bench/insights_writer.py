@@ -73,8 +73,15 @@ def frames(app, window, seconds: float, writer=None, rate: int = 0):  # type: ig
     """Frame intervals (ms) for `seconds` while putting `rate` events per second on the UI thread."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
+    from kiosk.app.screens import FrameSwaps
+
     stamps: list[float] = []
-    window.frameSwapped.connect(lambda: stamps.append(time.perf_counter()))
+    swaps = FrameSwaps.of(window).swapped  # heard on the GUI thread, never on the render thread
+
+    def stamp() -> None:
+        stamps.append(time.perf_counter())
+
+    swaps.connect(stamp)
     put = [0]
     clock = QElapsedTimer()
     clock.start()
@@ -94,7 +101,7 @@ def frames(app, window, seconds: float, writer=None, rate: int = 0):  # type: ig
     loop.exec()
     feeder.stop()
     elapsed = clock.elapsed() / 1000
-    window.frameSwapped.disconnect()
+    swaps.disconnect(stamp)
     intervals = [(b - a) * 1000 for a, b in itertools.pairwise(stamps)]
     return intervals, put[0] / elapsed
 

@@ -39,7 +39,7 @@ def child(root: Path) -> None:
         print(json.dumps(marks))
         app.exit(0)
 
-    kiosk.window.frameSwapped.connect(first_frame)
+    kiosk.swaps.swapped.connect(first_frame)  # on the GUI thread
     kiosk.window.show()
     app.exec()
 

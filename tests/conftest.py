@@ -35,6 +35,7 @@ X11_FILES = {
     "test_ops_idle.py", "test_ops_lockdown.py", "test_ops_staff.py", "test_ops_reload.py",
     "test_ops_hours.py", "test_ops_cli.py", "test_ops_worker.py",
     "test_fleet_metrics.py", "test_fleet_screen_config.py", "test_insights_recorder.py",
+    "test_no_network.py",
 }
 """Test files that show kiosk windows, play media or run the operations: both rigs."""
 
