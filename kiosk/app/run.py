@@ -70,17 +70,19 @@ def place_window(window: Any, app: Any, args: argparse.Namespace) -> None:
 
 def main(args: argparse.Namespace) -> int:
     root: Path = args.dir
-    if not root.is_dir():
+    from kiosk.ops.snapshot import current_copy, default_snapshot_dir
+
+    if not root.is_dir() and current_copy(default_snapshot_dir(root)) is None:
         print(f"kiosk run: '{root}' is not a folder", file=sys.stderr)
         return 2
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 1
-    from kiosk.app.memory import limit_malloc_arenas
+    from kiosk.app.memory import configure_malloc
     from kiosk.ops.logs import quiet_media_notes, route_qt_messages, setup_logging
     from kiosk.ops.snapshot import load_for_startup
 
-    limit_malloc_arenas()
+    configure_malloc()
 
     log_file = setup_logging()
     startup = load_for_startup(root)  # content with errors: the last good copy, if there is one
@@ -90,6 +92,7 @@ def main(args: argparse.Namespace) -> int:
 
     from kiosk.app.screens import KioskWindow
     from kiosk.fleet import screen_setup
+    from kiosk.ops.hours import closed_at_start
     from kiosk.ops.operations import Operations, Startup
 
     screen = screen_setup.load_for_run(getattr(args, "screen_config", None), exhibition)
@@ -106,18 +109,21 @@ def main(args: argparse.Namespace) -> int:
         return 1
     place_window(kiosk.window, app, args)
     rotation = screen_setup.apply_to_window(kiosk, settings)  # noqa: F841 - lives with the window
-    operations = Operations(kiosk, root.resolve(), kiosk_mode=not (args.windowed or args.size),
+    # not resolved: a content path that is a link switched by each pull is followed
+    operations = Operations(kiosk, root.absolute(), kiosk_mode=not (args.windowed or args.size),
                             startup=Startup(startup.from_snapshot, startup.current.problems),
                             **screen_setup.operations_options(settings))
     screen_setup.apply_volume(operations, settings.volume)
     screen_setup.recheck_after_reload(operations, screen)
     health = screen_setup.start_health(operations, kiosk, root, settings, startup.root)
+    if closed_note := closed_at_start(exhibition, root):  # say why the screen shows no exhibition
+        print(closed_note, file=sys.stderr)
     log.info("showing %s; log file %s", startup.root.resolve() if exhibition else "the 'Back soon' screen",
              log_file)
     code = app.exec()
     health.close()
     operations.close()
-    kiosk.close()
+    kiosk.shut_down()
     return int(code)
 
 

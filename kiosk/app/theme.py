@@ -11,7 +11,7 @@ a high-contrast palette, reduced motion and reach mode (everything in the lower 
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
@@ -98,6 +98,11 @@ class Theme(QObject):
 
     def configure(self, settings: ThemeSettings | None) -> None:
         self._settings = settings or ThemeSettings()  # type: ignore[call-arg]
+        # Chinese characters in Latin text are drawn with the exhibition's Chinese font, not with
+        # fontconfig's first CJK fallback (the Japanese face of the same file): Chinese glyph forms,
+        # and one face of that 20 MB file open instead of two (see kiosk.app.memory)
+        QFont.removeSubstitutions(self._settings.font_family)
+        QFont.insertSubstitution(self._settings.font_family, self._settings.cjk_font_family)
         self.changed.emit()
 
     def set_window_size(self, width: int, height: int) -> None:
