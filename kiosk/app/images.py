@@ -2,7 +2,9 @@
 
 Visitor screens use `picture_url()`: plain file URLs that Qt's own picture thread decodes
 in C++ at the Image's `sourceSize` (a 16k x 16k JPEG plan shown on a 1920 screen is decoded
-at about 1920 wide, never at full size) and keeps in its pixmap cache.
+at about 1920 wide, never at full size) and keeps in its pixmap cache. A large picture in a
+format Qt can only decode at full size (PNG, WebP, ...) is shown from a JPEG copy that it can
+decode smaller (`kiosk.app.display_copies`).
 
 `KioskImageProvider` (`image://kiosk/<path>`) does the same in Python, with a memory-budgeted
 cache, `?region=` tiles and a calm placeholder plus a log line for a missing or broken file.
@@ -21,6 +23,8 @@ from PySide6.QtCore import QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPen
 from PySide6.QtQml import QQmlImageProviderBase
 from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.app.display_copies import display_copy
 
 log = logging.getLogger("kiosk.images")
 
@@ -45,7 +49,8 @@ def picture_url(root: Path, relative_path: str) -> str:
     provider would have to take the GIL on Qt's picture thread, which can deadlock against
     a Python slot that makes QML drop a picture while another one is loading.
     """
-    return QUrl.fromLocalFile(str(root / relative_path)).toString()
+    path = root / relative_path
+    return QUrl.fromLocalFile(str(display_copy(path) or path)).toString()
 
 
 def target_size(original: QSize, requested: QSize) -> QSize:
