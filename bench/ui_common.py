@@ -1,15 +1,22 @@
-"""Shared set-up for the visitor-interface benches: an offscreen Qt, and content to show."""
+"""Shared set-up for the visitor-interface benches: an offscreen Qt or a real X display, content
+to show, and the memory figures of a process."""
 
 from __future__ import annotations
 
 import os
+import select
+import signal
+import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 OFFSCREEN = REPO / "tests" / "offscreen.json"
+SCREEN = (1920, 1080)
 
 
 def offscreen() -> None:
@@ -17,9 +24,9 @@ def offscreen() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={OFFSCREEN}")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
-    from kiosk.app.memory import limit_malloc_arenas
+    from kiosk.app.memory import configure_malloc
 
-    limit_malloc_arenas()  # as `kiosk run` does
+    configure_malloc()  # as `kiosk run` does
 
 
 def content() -> tuple[Any, Path, str]:
@@ -42,3 +49,117 @@ def rss_mb() -> float:
     with open("/proc/self/statm") as statm:
         pages = int(statm.read().split()[1])
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+# -- memory of a process ------------------------------------------------------------------------
+
+def memory_mb(pid: int | str = "self") -> dict[str, float]:
+    """A process's memory in MB: resident in all (`rss`), its own allocations (`anon`: heap, Python,
+    decoded pictures), pages mapped from files such as libraries and fonts (`file`, shared with
+    the system's file cache), shared memory (`shmem`) and the peak resident size (`peak`)."""
+    fields = {"VmRSS": "rss", "RssAnon": "anon", "RssFile": "file", "RssShmem": "shmem", "VmHWM": "peak"}
+    found: dict[str, float] = {}
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            name, _, value = line.partition(":")
+            if name in fields:
+                found[fields[name]] = round(int(value.split()[0]) * 1024 / 1e6, 1)
+    return found
+
+
+def reset_peak(pid: int | str = "self") -> bool:
+    """Start counting the peak resident size (VmHWM) afresh from now."""
+    try:
+        with open(f"/proc/{pid}/clear_refs", "w") as clear:
+            clear.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def stop_process(process: subprocess.Popen[Any], deadline_s: float = 5.0) -> dict[str, Any]:
+    """End a process with SIGTERM; SIGKILL if it has not exited within the deadline.
+
+    Never waits longer than the deadline plus a moment: a kiosk that hangs on stop is reported
+    (`killed: true`), not waited for."""
+    if process.poll() is not None:
+        return {"exit_code": process.returncode, "stop_s": 0.0, "killed": False, "already_ended": True}
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(deadline_s)
+        return {"exit_code": process.returncode, "stop_s": round(time.monotonic() - started, 2),
+                "killed": False}
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return {"exit_code": process.returncode, "stop_s": round(time.monotonic() - started, 2),
+                "killed": True}
+
+
+# -- a real X display ---------------------------------------------------------------------------
+
+X11_SETTINGS = {"QT_QPA_PLATFORM": "xcb", "QSG_RENDER_LOOP": "threaded"}
+"""What every kiosk in the field gets: the xcb platform, OpenGL (Mesa here), Qt Quick drawing
+on its own render thread."""
+
+OFFSCREEN_ONLY = ("QT_QUICK_BACKEND", "WAYLAND_DISPLAY", "XAUTHORITY")
+
+
+class Xvfb:
+    """An X server on a free display number, for the life of a bench run."""
+
+    def __init__(self, size: tuple[int, int] = SCREEN, timeout_s: float = 20.0) -> None:
+        reader, writer = os.pipe()
+        try:
+            self.process = subprocess.Popen(
+                ["Xvfb", "-displayfd", str(writer), "-screen", "0", f"{size[0]}x{size[1]}x24",
+                 "-nolisten", "tcp", "-noreset", "+extension", "GLX"],
+                pass_fds=(writer,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, start_new_session=True,
+            )
+        except FileNotFoundError as error:
+            os.close(reader)
+            os.close(writer)
+            raise SystemExit("this bench needs Xvfb: run `bash scripts/system-deps.sh` as root") from error
+        os.close(writer)
+        try:
+            self.display = f":{self._display_number(reader, timeout_s)}"
+        finally:
+            os.close(reader)
+
+    def _display_number(self, reader: int, timeout_s: float) -> int:
+        """Xvfb writes its display number to the -displayfd pipe once it accepts clients."""
+        text = b""
+        deadline = time.monotonic() + timeout_s
+        while not text.endswith(b"\n"):
+            ready, _, _ = select.select([reader], [], [], max(0.0, deadline - time.monotonic()))
+            chunk = os.read(reader, 64) if ready else b""
+            if not chunk:
+                self.stop()
+                raise SystemExit("Xvfb did not start")
+            text += chunk
+        return int(text.strip())
+
+    def env(self, base: Mapping[str, str] | None = None) -> dict[str, str]:
+        """The environment for a Qt program on this display (OpenGL, threaded render loop)."""
+        env = {key: value for key, value in (os.environ if base is None else base).items()
+               if key not in OFFSCREEN_ONLY}
+        env.update(X11_SETTINGS)
+        env["DISPLAY"] = self.display
+        return env
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def __enter__(self) -> Xvfb:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
