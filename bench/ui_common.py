@@ -4,7 +4,6 @@ to show, and the memory figures of a process."""
 from __future__ import annotations
 
 import os
-import select
 import signal
 import subprocess
 import sys
@@ -99,64 +98,32 @@ def stop_process(process: subprocess.Popen[Any], deadline_s: float = 5.0) -> dic
 
 # -- a real X display ---------------------------------------------------------------------------
 
-X11_SETTINGS = {"QT_QPA_PLATFORM": "xcb", "QSG_RENDER_LOOP": "threaded"}
-"""What every kiosk in the field gets: the xcb platform, OpenGL (Mesa here), Qt Quick drawing
-on its own render thread."""
-
-OFFSCREEN_ONLY = ("QT_QUICK_BACKEND", "WAYLAND_DISPLAY", "XAUTHORITY")
-
 
 class Xvfb:
-    """An X server on a free display number, for the life of a bench run."""
+    """An X server on a free display number for the life of a bench run: the test rig's own
+    (`tests/xdisplay.py`), with Qt set up as on a kiosk in the field (xcb, Mesa's OpenGL, Qt Quick
+    drawing on its own render thread)."""
 
-    def __init__(self, size: tuple[int, int] = SCREEN, timeout_s: float = 20.0) -> None:
-        reader, writer = os.pipe()
-        try:
-            self.process = subprocess.Popen(
-                ["Xvfb", "-displayfd", str(writer), "-screen", "0", f"{size[0]}x{size[1]}x24",
-                 "-nolisten", "tcp", "-noreset", "+extension", "GLX"],
-                pass_fds=(writer,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL, start_new_session=True,
-            )
-        except FileNotFoundError as error:
-            os.close(reader)
-            os.close(writer)
-            raise SystemExit("this bench needs Xvfb: run `bash scripts/system-deps.sh` as root") from error
-        os.close(writer)
-        try:
-            self.display = f":{self._display_number(reader, timeout_s)}"
-        finally:
-            os.close(reader)
+    def __init__(self, size: tuple[int, int] = SCREEN) -> None:
+        if str(REPO) not in sys.path:
+            sys.path.insert(0, str(REPO))
+        from tests.xdisplay import XServer
 
-    def _display_number(self, reader: int, timeout_s: float) -> int:
-        """Xvfb writes its display number to the -displayfd pipe once it accepts clients."""
-        text = b""
-        deadline = time.monotonic() + timeout_s
-        while not text.endswith(b"\n"):
-            ready, _, _ = select.select([reader], [], [], max(0.0, deadline - time.monotonic()))
-            chunk = os.read(reader, 64) if ready else b""
-            if not chunk:
-                self.stop()
-                raise SystemExit("Xvfb did not start")
-            text += chunk
-        return int(text.strip())
+        try:
+            self.server = XServer.start(size)
+        except (FileNotFoundError, RuntimeError) as error:
+            raise SystemExit(f"this bench needs Xvfb ({error}): run `bash scripts/system-deps.sh` "
+                             "as root") from error
+        self.display = self.server.display
 
     def env(self, base: Mapping[str, str] | None = None) -> dict[str, str]:
         """The environment for a Qt program on this display (OpenGL, threaded render loop)."""
-        env = {key: value for key, value in (os.environ if base is None else base).items()
-               if key not in OFFSCREEN_ONLY}
-        env.update(X11_SETTINGS)
-        env["DISPLAY"] = self.display
-        return env
+        from tests.xdisplay import qt_environment
+
+        return qt_environment(self.display, base)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        self.server.stop()
 
     def __enter__(self) -> Xvfb:
         return self
