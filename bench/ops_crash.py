@@ -15,7 +15,6 @@ READY=1 on the first frame).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import signal
@@ -30,6 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ops_common import rig_environment, wait_ready  # noqa: E402  (after the path is set)
+
 TARGET_S = 3.0
 
 
@@ -85,29 +87,6 @@ class Supervisor(threading.Thread):
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-
-
-def wait_ready(server: socket.socket, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        server.settimeout(max(0.01, deadline - time.monotonic()))
-        try:
-            message = server.recv(4096)
-        except TimeoutError:
-            return False
-        if b"READY=1" in message.split(b"\n"):
-            return True
-    return False
-
-
-def rig_environment(rig: str) -> contextlib.AbstractContextManager[dict[str, str]]:
-    """The environment of a kiosk in this rig: offscreen, or on an Xvfb started for the bench."""
-    if rig == "x11":
-        from tests.xdisplay import xvfb
-
-        return xvfb()
-    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    return contextlib.nullcontext({**env, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"})
 
 
 def measure(rig: str, args: argparse.Namespace) -> dict[str, object]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import os
 import signal
 import socket
 import statistics
@@ -26,50 +25,17 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.xdisplay import xvfb  # noqa: E402  (after the path is set)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ops_common import rig_environment, wait_ready  # noqa: E402  (after the path is set)
 
 TARGET_S = 2.0
 HANG_S = 15.0
 READY_TIMEOUT_S = 60.0
-
-
-def offscreen_environment() -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.update(QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
-    return env
-
-
-@contextmanager
-def rig_environment(rig: str) -> Iterator[dict[str, str]]:
-    """The environment of a kiosk in this rig."""
-    if rig == "x11":
-        with xvfb() as env:
-            yield env
-    else:
-        yield offscreen_environment()
-
-
-def wait_ready(server: socket.socket, process: subprocess.Popen[bytes], timeout: float) -> bool:
-    """Wait for READY=1 from the kiosk (False if it exited or took too long)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        server.settimeout(0.2)
-        try:
-            message = server.recv(4096)
-        except TimeoutError:
-            if process.poll() is not None:
-                return False
-            continue
-        if b"READY=1" in message.split(b"\n"):
-            return True
-    return False
 
 
 def one_stop(command: list[str], env: dict[str, str], server: socket.socket,
@@ -79,7 +45,7 @@ def one_stop(command: list[str], env: dict[str, str], server: socket.socket,
         process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=log,
                                    stderr=subprocess.STDOUT)
     try:
-        if not wait_ready(server, process, READY_TIMEOUT_S):
+        if not wait_ready(server, READY_TIMEOUT_S, process):
             raise RuntimeError("the kiosk never reported READY=1:\n"
                                + log_path.read_text(errors="replace")[-3000:])
         sent = time.monotonic()
