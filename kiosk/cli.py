@@ -86,14 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kiosk.content.errors import summary
+    from kiosk.content.errors import from_here, summary
     from kiosk.content.load import load_exhibition
 
     if not os.path.isdir(args.dir):  # never raises, also where a parent folder cannot be entered
         print(f"kiosk validate: '{args.dir}' is not a folder this user can open", file=sys.stderr)
         return 2
-    result = load_exhibition(args.dir)
-    problems = list(result.problems)
+    from kiosk.app.media_probe import probe_media
+
+    result = load_exhibition(args.dir, probe=probe_media)
+    problems = [from_here(problem, args.dir) for problem in result.problems]  # so a click opens the file
     screen_config = getattr(args, "screen_config", None)
     if screen_config is not None:
         from kiosk.fleet.screen_config import load_screen_config

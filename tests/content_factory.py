@@ -8,9 +8,12 @@ from pathlib import Path
 # The smallest valid PNG: 1x1 pixel. Content checks never decode images, but the bytes are real.
 TINY_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201"
-    "e2b8b0c40000000049454e44ae426082"
+    "1f15c4890000000b4944415478da636000020000050001e9fadcd8"
+    "0000000049454e44ae426082"
 )
+
+TINY_MP4 = (Path(__file__).resolve().parent / "media" / "film.mp4").read_bytes()
+"""A real film of ten 64x48 frames (MPEG-4 in MP4, 2 KB), written by Qt Multimedia."""
 
 EXHIBITION = textwrap.dedent(
     """\
@@ -65,7 +68,7 @@ def make_content(root: Path, *, floor: str = FLOOR, exhibition: str = EXHIBITION
     (root / "exhibition.yaml").write_text(exhibition, encoding="utf-8")
     (root / "floors" / "1-ground.yaml").write_text(floor, encoding="utf-8")
     for name in MEDIA:
-        (root / name).write_bytes(TINY_PNG if name.endswith(".png") else b"\x00\x00\x00\x18ftypmp42")
+        (root / name).write_bytes(TINY_PNG if name.endswith(".png") else TINY_MP4)
     (root / "media" / "film.en.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n")
     return root
 

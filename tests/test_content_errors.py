@@ -271,11 +271,75 @@ def test_chart_series_must_match_categories(tmp_path: Path) -> None:
         "        kind: bar\n"
         "        categories: ['2000', '2010']\n"
         "        series:\n"
-        "          - {name: {en: Tonnes, zh: 吨}, values: [1, 2, 3]}\n"
+        "          - {name: {en: Tonnes, zh: 吨}, values: [1, 2]}\n"
+        "          - name: {en: Ships, zh: 船}\n"
+        "            values: [1, 2, 3]\n"
     )
     error = only_error(load_with(tmp_path, floor=chart))
-    assert error.line == 25  # the chart exhibit itself
-    assert error.message == "series 1 has 3 values but there are 2 categories"
+    assert (error.line, error.col) == (33, 21)  # the values of the series that does not fit
+    assert error.message == "series 2 has 3 values but there are 2 categories"
+
+
+def test_missing_colon_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    error = only_error(load_with(tmp_path, floor=FLOOR.replace("        type: video", "        type video")))
+    assert (error.path, error.line, error.col) == (FLOOR_FILE, 21, 9)
+    assert error.message == "this line is missing its ':' after the field name"
+
+
+def test_default_language_not_listed_points_at_the_value(tmp_path: Path) -> None:
+    settings = EXHIBITION.replace("languages: [en, zh]\ndefault_language: en\n", "languages: [en, zh]\n")
+    settings += "insights: {enabled: true}\ndefault_language: fr\n"
+    error = only_error(load_with(tmp_path, exhibition=settings))
+    assert (error.path, error.line, error.col) == (SETTINGS_FILE, 10, 19)
+    assert error.message == "default_language 'fr' is not in languages en, zh"
+
+
+def test_a_language_listed_twice_points_at_the_second(tmp_path: Path) -> None:
+    settings = EXHIBITION.replace("languages: [en, zh]", "languages: [en, zh, en]")
+    error = only_error(load_with(tmp_path, exhibition=settings))
+    assert (error.line, error.col) == (4, 21)
+
+
+def test_timeline_out_of_order_points_at_the_year(tmp_path: Path) -> None:
+    timeline = FLOOR + (
+        "      - id: years\n"
+        "        type: timeline\n"
+        "        title: {en: Years, zh: 年}\n"
+        "        events:\n"
+        "          - {year: 1900, title: {en: A, zh: 甲}}\n"
+        "          - {year: 1950, title: {en: B, zh: 乙}}\n"
+        "          - {year: 1920, title: {en: C, zh: 丙}}\n"
+    )
+    error = only_error(load_with(tmp_path, floor=timeline))
+    assert (error.line, error.col) == (31, 20)
+
+
+@pytest.mark.parametrize("empty", ["    exhibits:\n", "    exhibits: []\n"])
+def test_an_empty_list_is_explained_in_plain_words(tmp_path: Path, empty: str) -> None:
+    floor = FLOOR + "  - id: empty\n    title: {en: Empty, zh: 空}\n" + empty
+    error = only_error(load_with(tmp_path, floor=floor))
+    assert error.line == 27
+    assert error.message == "'exhibits' is empty: it has no items"
+    assert "'- '" in error.hint and "below 'exhibits:'" in error.hint
+
+
+BROKEN_VALUES = {
+    "number: 1": ["number:", "number: 1.5"],
+    "title: {en: Ground floor, zh: 一楼}": [
+        "title:", "title: [a]", "title: {en: [a]}", "title: {en: {a: b}}",
+    ],
+    "      - id: harbour-text": ["      -\n      - id: harbour-text"],
+    "id: ground": ["id:", "id: [a]"],
+}
+RAW_WORDS = ("got None", "Input should", "dict", "NoneType", "got list", "{{", "['", "item(s)")
+
+
+@pytest.mark.parametrize(("field", "broken"), [(f, b) for f, values in BROKEN_VALUES.items() for b in values])
+def test_no_raw_validation_words_reach_staff(tmp_path: Path, field: str, broken: str) -> None:
+    problems = load_with(tmp_path, floor=FLOOR.replace(field, broken, 1))
+    assert problems
+    for problem in problems:
+        assert not any(word in problem.format() for word in RAW_WORDS), problem.format()
 
 
 def test_format_is_gcc_style() -> None:
@@ -318,3 +382,31 @@ def test_sync_conflict_copy_of_a_floor_is_left_out_with_a_warning(tmp_path: Path
     assert warning.severity is Severity.WARNING
     assert warning.path.endswith("1-ground.sync-conflict-20261125-101010-ABCDEFG.yaml")
     assert "conflict or backup copy" in warning.message
+
+
+@pytest.mark.parametrize("where", ["parent", "inside", "elsewhere"])
+def test_validate_prints_paths_from_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    from kiosk.cli import main
+
+    root = make_content(tmp_path / "museum" / "content", floor=FLOOR.replace("number: 1", "number: one"))
+    here = {"parent": tmp_path, "inside": root / "floors", "elsewhere": tmp_path / "elsewhere"}[where]
+    here.mkdir(exist_ok=True)
+    monkeypatch.chdir(here)
+    assert main(["validate", os.path.relpath(root)]) == 1
+    shown = {
+        "parent": "museum/content/floors/1-ground.yaml",
+        "inside": "1-ground.yaml",
+        "elsewhere": str(root / "floors" / "1-ground.yaml"),
+    }[where]
+    assert capsys.readouterr().out.splitlines()[0].startswith(f"{shown}:3:9: error: expected a whole number")
+
+
+def test_stored_messages_keep_the_content_folder_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_content(tmp_path / "museum" / "content", floor=FLOOR.replace("number: 1", "number: one"))
+    monkeypatch.chdir(root / "floors")
+    assert only_error(load_exhibition(Path("..")).problems).path == FLOOR_FILE
+    assert only_error(load_exhibition(root).problems).path == FLOOR_FILE

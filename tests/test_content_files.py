@@ -43,7 +43,7 @@ def validate(root: Path, *, prelude: str = "") -> subprocess.CompletedProcess[st
     script = f"import sys\n{prelude}from kiosk.cli import main\nsys.exit(main(['validate', sys.argv[1]]))\n"
     try:
         return subprocess.run(
-            [sys.executable, "-c", script, str(root)], capture_output=True, text=True, cwd="/",
+            [sys.executable, "-c", script, str(root)], capture_output=True, text=True, cwd=root.parent,
             timeout=HANG, check=False,
             env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
         )
@@ -148,7 +148,7 @@ def test_a_content_folder_inside_a_closed_folder_is_a_plain_message_not_a_traceb
 
 
 def test_exhibition_yaml_linked_outside_the_content_folder_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_content(tmp_path / "content")
     outside = tmp_path / "elsewhere.yaml"
@@ -161,6 +161,7 @@ def test_exhibition_yaml_linked_outside_the_content_folder_is_refused(
         "content/exhibition.yaml: error: this file links outside the content folder "
         "(copy the file into the content folder instead of linking to it)"
     ]
+    monkeypatch.chdir(tmp_path)  # kiosk validate names files from the current folder
     assert kiosk_main(["validate", str(root)]) == 1
     assert result.errors[0].format() in capsys.readouterr().out.splitlines()
 
@@ -231,5 +232,6 @@ def test_a_disk_error_while_reading_the_folder_is_an_error_not_a_crash(
     result = load_exhibition(root)
     assert result.exhibition is None
     assert [p.format() for p in result.errors] == [line]
+    monkeypatch.chdir(tmp_path.resolve())  # kiosk validate names files from the current folder
     assert kiosk_main(["validate", str(root)]) == 1
     assert line in capsys.readouterr().out.splitlines()

@@ -341,10 +341,10 @@ def test_a_panic_inside_a_check_is_reported_and_the_next_edit_is_checked(
     real_load = snapshot.load_exhibition
     panics = iter([True])
 
-    def load_once_panicking(root: Path):  # type: ignore[no-untyped-def]
+    def load_once_panicking(root: Path, **options):  # type: ignore[no-untyped-def]
         if next(panics, False):
             raise PanicException("called `Option::unwrap()` on a `None` value")
-        return real_load(root)
+        return real_load(root, **options)
 
     monkeypatch.setattr(snapshot, "load_exhibition", load_once_panicking)
     with running_kiosk(content, tmp_path) as (kiosk, ops):

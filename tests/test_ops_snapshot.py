@@ -142,7 +142,7 @@ def test_a_damaged_picture_is_an_error_and_the_copy_keeps_the_good_one(tmp_path:
     checked = check_and_copy(content, tmp_path / "last-good")
     assert checked.root is None
     (problem,) = checked.result.errors
-    assert problem.path == "content/media/a.png" and "not a picture" in problem.message
+    assert problem.path == "content/exhibition.yaml" and "'media/a.png' is not a picture" in problem.message
     assert (tmp_path / "last-good" / "current").resolve() == good.root
     assert (good.root / "media" / "a.png").read_bytes() == TINY_PNG
 
@@ -184,10 +184,10 @@ def test_a_panic_while_reading_the_content_at_start_up_shows_the_last_good_copy(
     good = load_for_startup(content, tmp_path / "last-good")
     real_load = snapshot.load_exhibition
 
-    def panic_on_the_live_folder(root: Path):  # type: ignore[no-untyped-def]
+    def panic_on_the_live_folder(root: Path, **options):  # type: ignore[no-untyped-def]
         if Path(root) == content:
             raise PanicException("called `Option::unwrap()` on a `None` value")
-        return real_load(root)
+        return real_load(root, **options)
 
     monkeypatch.setattr(snapshot, "load_exhibition", panic_on_the_live_folder)
     started = load_for_startup(content, tmp_path / "last-good")

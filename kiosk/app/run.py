@@ -28,21 +28,6 @@ def has_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def load_content(root: Path) -> Any | None:
-    """The exhibition, or None after printing every problem that stops it from loading."""
-    from kiosk.content.errors import summary
-    from kiosk.content.load import load_exhibition
-
-    result = load_exhibition(root)
-    for problem in result.problems:
-        print(problem.format(), file=sys.stderr)
-    if result.has_errors or result.exhibition is None:
-        print(summary(result.problems), file=sys.stderr)
-        print("kiosk run: showing 'Back soon' until the content is fixed", file=sys.stderr)
-        return None
-    return result.exhibition
-
-
 def place_window(window: Any, app: Any, args: argparse.Namespace) -> None:
     """Full screen on the chosen screen, or a normal window with --windowed or --size."""
     from PySide6.QtCore import Qt
@@ -86,7 +71,7 @@ def main(args: argparse.Namespace) -> int:
 
     log_file = setup_logging()
     startup = load_for_startup(root)  # content with errors: the last good copy, if there is one
-    exhibition = _report_startup(startup)
+    exhibition = _report_startup(startup, root)
 
     from PySide6.QtGui import QGuiApplication
 
@@ -127,12 +112,13 @@ def main(args: argparse.Namespace) -> int:
     return int(code)
 
 
-def _report_startup(startup: Any) -> Any | None:
-    """Print the content folder's problems for staff; the exhibition to show (or None)."""
-    from kiosk.content.errors import summary
+def _report_startup(startup: Any, root: Path) -> Any | None:
+    """Print the content folder's problems for staff, with paths as `kiosk validate` prints them
+    (from the current folder, so a click opens the file); the exhibition to show (or None)."""
+    from kiosk.content.errors import from_here, summary
 
     for problem in startup.current.problems:
-        print(problem.format(), file=sys.stderr)
+        print(from_here(problem, root).format(), file=sys.stderr)
     if startup.current.has_errors:
         print(summary(startup.current.problems), file=sys.stderr)
         if startup.from_snapshot:

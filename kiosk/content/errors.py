@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 
@@ -41,11 +42,26 @@ class ContentError:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """A path as staff see it: relative to the content folder's parent when possible."""
+    """A path as the staff panel and stored messages show it: relative to the content folder's parent
+    (content/floors/1-history.yaml) when possible."""
+    path = Path(os.path.abspath(path))
     try:
-        return str(path.relative_to(root.parent))
+        return str(path.relative_to(Path(os.path.abspath(root)).parent))
     except ValueError:
         return str(path)
+
+
+def from_here(problem: ContentError, root: Path, here: Path | None = None) -> ContentError:
+    """The problem with its path as a terminal opens it: relative to the current folder `here`, or
+    absolute when the file is outside it. `problem.path` is as `display_path` gives it for `root`."""
+    path = Path(problem.path)
+    if not path.is_absolute():
+        path = Path(os.path.abspath(root)).parent / path
+    try:
+        shown = str(path.relative_to(os.path.abspath(here or Path.cwd())))
+    except ValueError:
+        shown = str(path)
+    return replace(problem, path=shown)
 
 
 def summary(problems: list[ContentError]) -> str:

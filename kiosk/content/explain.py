@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -108,8 +109,90 @@ def _suggest(word: str, options: list[str]) -> str:
 
 
 def _shown(value: Any) -> str:
+    """A value as staff wrote it: text in quotes, a list or a group of fields by name."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    names = [part for part in loc if isinstance(part, str)]
+    return names[-1] if names else "this field"
+
+
+def _empty(kind: str, loc: tuple[Any, ...]) -> tuple[str, str]:
+    """Message and hint for a field written with nothing after its ':' (or a '-' with nothing after)."""
+    field = _field_name(loc)
+    if loc and isinstance(loc[-1], int):
+        item = f"item {loc[-1] + 1} of '{field}'"
+        return f"{item} is empty", "write the item after its '- ', or delete the line"
+    if kind.startswith(("list", "tuple", "too_short")):
+        return (
+            f"'{field}' is empty: it has no items",
+            f"add at least one item on the lines below '{field}:', each starting with '- ' and indented "
+            "further; docs/content.md has examples",
+        )
+    if kind.startswith(("dict", "model")):
+        return (
+            f"'{field}' is empty: it has no fields",
+            f"add its fields on the lines below '{field}:', indented further, or delete the line",
+        )
+    return f"'{field}' is empty", f"write its value after '{field}: ', or delete the line if it is optional"
+
+
+_PY_LIST = re.compile(r"\[('[^'\]]*'(?:, '[^'\]]*')*)\]")
+
+
+def _plain_lists(message: str) -> str:
+    """"['en', 'zh']" in a message becomes "en, zh"."""
+    return _PY_LIST.sub(lambda found: found.group(1).replace("'", ""), message)
+
+
+def _item(data: Any, path: Path_) -> Any:
+    """The value at `path` in the YAML data, or None."""
+    for part in path:
+        if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+            continue
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+def _culprit(data: Any, message: str) -> Path_:
+    """Where in a group of fields a check of the whole group failed: the series one value short,
+    the event out of order, the default language, the language listed twice."""
+    if not isinstance(data, dict):
+        return ()
+    series, categories = data.get("series"), data.get("categories")
+    if message.startswith("series ") and isinstance(series, list) and isinstance(categories, list):
+        for index, item in enumerate(series):
+            values = item.get("values") if isinstance(item, dict) else None
+            if isinstance(values, list) and len(values) != len(categories):
+                return ("series", index, "values")
+    events = data.get("events")
+    if "year order" in message and isinstance(events, list):
+        years = [event.get("year") if isinstance(event, dict) else None for event in events]
+        for index in range(1, len(years)):
+            now, before = years[index], years[index - 1]
+            if isinstance(now, int) and isinstance(before, int) and now < before:
+                return ("events", index, "year")
+    if message.startswith("default_language") and "default_language" in data:
+        return ("default_language",)
+    languages = data.get("languages")
+    if "listed twice" in message and isinstance(languages, list):
+        for index, code in enumerate(languages):
+            if code in languages[:index]:
+                return ("languages", index)
+    return ()
 
 
 def explain(
@@ -123,8 +206,11 @@ def explain(
     line, col = document.place(path)
     message = error["msg"]
     hint = str(ctx.get("hint", ""))
+    value = error.get("input")
 
-    if kind == "extra_forbidden":
+    if value is None and kind not in ("missing", "colour_missing", "extra_forbidden") and loc:
+        message, hint = _empty(kind, loc)
+    elif kind == "extra_forbidden":
         key = str(loc[-1])
         line, col = document.place(path, key=True)
         model = model_at(root, loc[:-1])
@@ -169,7 +255,22 @@ def explain(
             hint = "use codes such as en, zh or ar"
     elif kind in ("too_short", "too_long"):
         bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        message = f"needs at {'least' if kind == 'too_short' else 'most'} {bound} item(s) here"
+        field = _field_name(loc)
+        count = len(value) if isinstance(value, (list, tuple, dict)) else 0
+        if kind == "too_short" and count == 0:
+            message, hint = _empty(kind, loc)
+        else:
+            limit = "at least" if kind == "too_short" else "at most"
+            items = "item" if count == 1 else "items"
+            message = f"'{field}' has {count} {items}; it needs {limit} {bound}"
+            hint = "add items" if kind == "too_short" else "remove items, or split them over two exhibits"
+    elif kind in ("string_too_short", "string_too_long"):
+        bound = ctx.get("min_length") if kind == "string_too_short" else ctx.get("max_length")
+        limit = "at least" if kind == "string_too_short" else "at most"
+        message = f"{_shown(value)} is too {'short' if kind == 'string_too_short' else 'long'}"
+        hint = f"it must have {limit} {bound} characters"
+    elif kind == "int_from_float":
+        message = f"expected a whole number, got {_shown(value)}"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         word = {"greater_than_equal": "at least", "less_than_equal": "at most",
                 "greater_than": "more than", "less_than": "less than"}[kind]
@@ -177,12 +278,23 @@ def explain(
         message = f"{_shown(error.get('input'))} is too {'small' if 'greater' in kind else 'large'}"
         hint = f"it must be {word} {bound}"
     elif kind == "value_error":
-        message = str(error["msg"]).removeprefix("Value error, ")
+        message = _plain_lists(str(error["msg"]).removeprefix("Value error, "))
+        line, col = document.place((*path, *_culprit(_item(document.data, path), message)))
     elif kind.endswith(("_type", "_parsing")) and kind.split("_")[0] in TYPE_NAMES:
         message = f"expected {TYPE_NAMES[kind.split('_')[0]]}, got {_shown(error.get('input'))}"
     elif kind.startswith(("date", "datetime")):
         message = f"expected a date like 2026-10-01, got {_shown(error.get('input'))}"
-    return line, col, message, hint
+    elif message.startswith("Input should be "):
+        message = "expected " + message.removeprefix("Input should be ") + f", got {_shown(value)}"
+    message = _PY_TYPE.sub(lambda found: "got " + _TYPE_WORDS[found.group(1)], message)
+    return line, col, message.replace("{{", "{").replace("}}", "}"), hint
+
+
+_TYPE_WORDS = {
+    "NoneType": "nothing", "list": "a list", "dict": "a group of fields", "tuple": "a list",
+    "int": "a number", "float": "a number", "bool": "a yes/no value", "str": "text",
+}
+_PY_TYPE = re.compile(r"got (NoneType|list|dict|tuple|int|float|bool|str)\b")
 
 
 def explain_all(

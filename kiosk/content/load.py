@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kiosk.content.crossfile import FloorMarks, check_across_files, marks_from_document, marks_from_text
 from kiosk.content.errors import ContentError, Severity, display_path
 from kiosk.content.explain import explain_all
 from kiosk.content.files import FileProblem, cannot_read, exists, list_folder, resolve_inside
@@ -23,8 +24,9 @@ from kiosk.content.markup import markup_warnings
 from kiosk.content.media import MediaContext
 from kiosk.content.migrate import MigrationError, migrate
 from kiosk.content.model import Exhibition, ExhibitionFile, Floor
-from kiosk.content.walk import iter_ids, iter_language_maps, iter_links
-from kiosk.content.yaml_nodes import Document, read_yaml
+from kiosk.content.streams import MediaProbe
+from kiosk.content.walk import iter_language_maps
+from kiosk.content.yaml_nodes import Document, read_content_file
 
 EXHIBITION_FILE = "exhibition.yaml"
 FLOORS_DIR = "floors"
@@ -55,13 +57,28 @@ class _File:
     name: str
     document: Document | None = None
     model: Any = None
+    built: Document | None = None
+    """The document as far as it could be built, also when it has reading problems."""
+    text: str | None = None
+    """The file's text, when it could be read."""
+    garbled: bool = False
+
+    def marks(self) -> FloorMarks:
+        """What other files may depend on, read from as much of this file as can be read."""
+        if self.built is not None:
+            return marks_from_document(self.name, self.built)
+        if self.text is not None:
+            marks = marks_from_text(self.name, self.text)
+            marks.readable = not self.garbled
+            return marks
+        return FloorMarks(self.name, readable=False)
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, probe: MediaProbe | None = None) -> None:
         self.root = root
         self.problems: list[ContentError] = []
-        self.media = MediaContext(root)
+        self.media = MediaContext(root, probe)
 
     def report(
         self, file: _File | str, line: int, col: int, message: str, hint: str = "",
@@ -98,10 +115,11 @@ class _Loader:
         resolved = self.confined(file)
         if resolved is None:
             return
-        document, problems = read_yaml(resolved, self.shown(file.path))
-        for problem in problems:
+        reading = read_content_file(resolved, self.shown(file.path))
+        for problem in reading.problems:
             self.report(file, problem.line, problem.col, problem.message, problem.hint)
-        file.document = document if not problems else None
+        file.document = reading.document if not reading.problems else None
+        file.built, file.text, file.garbled = reading.document, reading.text, reading.garbled
 
     def validate(self, file: _File, model: type[BaseModel], version: int) -> None:
         if file.document is None:
@@ -166,12 +184,13 @@ def _schema_version(document: Document | None) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 1
 
 
-def load_exhibition(root: Path) -> LoadResult:
+def load_exhibition(root: Path, *, probe: MediaProbe | None = None) -> LoadResult:
     """Read, migrate and check every file of the content folder at `root`. Every file that cannot be
-    read is a problem at its path; no OSError escapes."""
+    read is a problem at its path; no OSError escapes. With a `probe`, films and sounds are checked
+    for a stream the kiosk can play (kiosk.app.media_probe.probe_media)."""
     root = Path(root)
     try:
-        return _load(root)
+        return _load(root, probe)
     except OSError as error:  # each read reports its own failure; this only keeps a surprise out
         where = Path(os.fsdecode(error.filename)) if error.filename else root
         problem = cannot_read(str(where), error)
@@ -179,13 +198,14 @@ def load_exhibition(root: Path) -> LoadResult:
         return LoadResult(None, [ContentError(shown, 0, 0, problem.message, problem.hint)])
 
 
-def _load(root: Path) -> LoadResult:
+def _load(root: Path, probe: MediaProbe | None = None) -> LoadResult:
     try:
         if list_folder(root, str(root)) is None:
-            return LoadResult(None, [ContentError(str(root), 0, 0, "the content folder does not exist")])
+            missing = ContentError(display_path(root, root), 0, 0, "the content folder does not exist")
+            return LoadResult(None, [missing])
     except FileProblem as problem:
-        return LoadResult(None, [ContentError(str(root), 0, 0, problem.message, problem.hint)])
-    loader = _Loader(root)
+        return LoadResult(None, [ContentError(display_path(root, root), 0, 0, problem.message, problem.hint)])
+    loader = _Loader(root, probe)
 
     settings = _File(root / EXHIBITION_FILE, display_path(root / EXHIBITION_FILE, root))
     listed = _floor_files(loader)
@@ -216,9 +236,11 @@ def _load(root: Path) -> LoadResult:
         loader.read(floor)
 
     version = _schema_version(settings.document)
+    loader.media.prepare(file.document.data for file in files if file.document is not None)
     loader.validate(settings, ExhibitionFile, version)
     for floor in floors:
         loader.validate(floor, Floor, version)
+    loader.problems.extend(loader.media.problems)
 
     exhibition_settings: ExhibitionFile | None = settings.model
     if exhibition_settings is not None:
@@ -226,7 +248,7 @@ def _load(root: Path) -> LoadResult:
         for file in files:
             if file.model is not None:
                 loader.check_languages(file, languages, exhibition_settings.default_language)
-    _check_floors_and_ids(loader, [f for f in floors if f.model is not None])
+    loader.problems.extend(check_across_files([floor.marks() for floor in floors]))
     loader.problems.extend(markup_warnings((f.name, f.model, f.document) for f in files))
 
     problems = sorted(loader.problems, key=lambda p: (p.path, p.line, p.col))
@@ -236,41 +258,3 @@ def _load(root: Path) -> LoadResult:
         exhibition = Exhibition.model_construct(settings=exhibition_settings, floors=tuple(ordered))
     return LoadResult(exhibition, problems, [f.path for f in files])
 
-
-def _check_floors_and_ids(loader: _Loader, floors: list[_File]) -> None:
-    numbers: dict[int, _File] = {}
-    seen: dict[str, tuple[str, _File, int]] = {}
-    exhibit_ids: list[str] = []
-    for file in floors:
-        assert file.document is not None
-        model: Floor = file.model
-        if model.number in numbers:
-            line, col = file.document.place(("number",))
-            loader.report(
-                file, line, col, f"floor number {model.number} is used twice",
-                f"{numbers[model.number].name} has the same number",
-            )
-        numbers.setdefault(model.number, file)
-        for kind, identifier, path in iter_ids(model):
-            line, col = file.document.place(path)
-            if identifier in seen:
-                other_kind, other_file, other_line = seen[identifier]
-                loader.report(
-                    file, line, col, f"the id '{identifier}' is used twice",
-                    f"{'an' if other_kind == 'exhibit' else 'a'} {other_kind} in {other_file.name} "
-                    f"line {other_line} has it; ids must be unique",
-                )
-                continue
-            seen[identifier] = (kind, file, line)
-            if kind == "exhibit":
-                exhibit_ids.append(identifier)
-    for file in floors:
-        assert file.document is not None
-        for target, path in iter_links(file.model):
-            if target not in exhibit_ids:
-                line, col = file.document.place(path)
-                close = difflib.get_close_matches(target, exhibit_ids, n=1, cutoff=0.6)
-                loader.report(
-                    file, line, col, f"the hotspot links to '{target}', which is not an exhibit",
-                    f"did you mean '{close[0]}'?" if close else "use the id of an exhibit",
-                )

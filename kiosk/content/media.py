@@ -1,7 +1,10 @@
 """One resolver for every media path: confined to the content folder, present, readable, the right kind.
 
-Paths are checked by name and file metadata only: each file is opened (never with a wait) to prove that
-the kiosk may read it, but no image, video or sound is read.
+Each file is opened (never with a wait) to prove that the kiosk may read it. Nothing is decoded:
+a picture's header says what it really is and its size in pixels (kept in `MediaContext.pictures`
+for the rest of the kiosk), a caption file is read as text and checked line by line (its problems
+are reported at its own lines), and films and sounds are handed to the media probe, when one is
+given, in one batch before the checks (`MediaContext.prepare`).
 """
 
 from __future__ import annotations
@@ -9,19 +12,23 @@ from __future__ import annotations
 import difflib
 import errno
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from kiosk.content.files import FileProblem, cannot_read, check_regular, resolve_inside
+from kiosk.content.errors import ContentError, display_path
+from kiosk.content.files import FileProblem, cannot_read, check_regular, open_regular, resolve_inside
+from kiosk.content.sniff import Picture, PictureProblem, is_picture, sniff_picture
+from kiosk.content.streams import AUDIO_SUFFIXES, VIDEO_SUFFIXES, MediaProbe, Streams, stream_problem
+from kiosk.content.vtt import check_vtt
 
 SUFFIXES: dict[str, frozenset[str]] = {
-    "image": frozenset({".png", ".jpg", ".jpeg", ".webp", ".bmp"}),
-    "video": frozenset({".mp4", ".m4v", ".mov", ".webm", ".mkv"}),
-    "audio": frozenset({".wav", ".mp3", ".ogg", ".oga", ".m4a", ".flac", ".opus"}),
+    "image": frozenset({".png", ".jpg", ".jpeg", ".webp"}),
+    "video": VIDEO_SUFFIXES,
+    "audio": AUDIO_SUFFIXES,
     "captions": frozenset({".vtt"}),
 }
 SUFFIXES["media"] = SUFFIXES["image"] | SUFFIXES["video"]
@@ -44,11 +51,82 @@ KIND_NAMES = {
 
 
 class MediaContext:
-    """What media checks need to know: the content folder, and a cache of folder listings."""
+    """What media checks need to know and what they found: the content folder, a cache of folder
+    listings, the media probe, every picture's format and size, the caption files' problems."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
+    def __init__(self, root: Path, probe: MediaProbe | None = None) -> None:
+        self.given = Path(root)
+        self.root = self.given.resolve()
+        self.probe = probe
+        self.pictures: dict[str, Picture] = {}
+        """Format and size of each picture checked, by its path in the content ('media/a.png')."""
+        self.problems: list[ContentError] = []
+        """Problems found inside media files, at their own lines (caption files)."""
         self._listings: dict[Path, list[str]] = {}
+        self._streams: dict[Path, Streams] = {}
+        self._captions: set[Path] = set()
+
+    def prepare(self, documents: Iterable[Any]) -> None:
+        """Probe, in one batch, every film and sound file the read YAML documents name."""
+        if self.probe is None:
+            return
+        wanted: list[Path] = []
+        for text in _strings(documents):
+            relative = PurePosixPath(text.strip().replace("\\", "/"))
+            if relative.suffix.lower() not in VIDEO_SUFFIXES | AUDIO_SUFFIXES or ".." in relative.parts:
+                continue
+            try:
+                resolved = resolve_inside(self.root / relative, self.root)
+            except OSError:
+                continue
+            if resolved is not None and resolved.is_file() and resolved not in wanted:
+                wanted.append(resolved)
+        self._probe(wanted)
+
+    def _probe(self, paths: list[Path]) -> None:
+        if self.probe is not None and paths:
+            self._streams.update(self.probe(paths))
+
+    def streams(self, resolved: Path) -> Streams | None:
+        """What the probe found in a file (probing it now if `prepare` did not); None: not known."""
+        if resolved not in self._streams:
+            self._probe([resolved])
+        return self._streams.get(resolved)
+
+    def check_captions(self, resolved: Path, relative: PurePosixPath, shown: str) -> None:
+        """Check a caption file once; its problems are kept, at its own lines."""
+        if resolved in self._captions:
+            return
+        self._captions.add(resolved)
+        with open_regular(resolved, shown) as (file, _):
+            try:
+                data = file.read(MAX_BYTES["captions"] + 1)
+            except OSError as error:
+                raise cannot_read(shown, error) from None
+        name = display_path(self.given / Path(relative), self.given)
+        for problem in check_vtt(data):
+            self.problems.append(ContentError(name, problem.line, problem.col, problem.message, problem.hint))
+
+    def check_not_picture(self, resolved: Path, shown: str) -> None:
+        """A picture saved with a film's or sound's name is refused (the player would show a still)."""
+        with open_regular(resolved, shown) as (file, _):
+            try:
+                head = file.read(16)
+            except OSError as error:
+                raise cannot_read(shown, error) from None
+        if is_picture(head):
+            raise PictureProblem("is a picture, not a film or a sound",
+                                 "use a picture exhibit for it, or name the real film")
+
+    def check_picture(self, resolved: Path, relative: PurePosixPath, shown: str) -> Picture:
+        key = str(relative)
+        if key not in self.pictures:
+            with open_regular(resolved, shown) as (file, opened):
+                try:
+                    self.pictures[key] = sniff_picture(file, opened.st_size)
+                except OSError as error:
+                    raise cannot_read(shown, error) from None
+        return self.pictures[key]
 
     def listing(self, folder: Path) -> list[str]:
         if folder not in self._listings:
@@ -77,6 +155,16 @@ class MediaContext:
             where = PurePosixPath(*known) if known else PurePosixPath(".")
             return f"no such file in {where}/"
         return ""
+
+
+def _strings(values: Iterable[Any]) -> Iterable[str]:
+    for value in values:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            yield from _strings(value.values())
+        elif isinstance(value, (list, tuple)):
+            yield from _strings(value)
 
 
 def _fail(message: str, hint: str = "") -> PydanticCustomError:
@@ -126,7 +214,32 @@ def check_media_path(value: str, kind: str, context: MediaContext | None) -> str
     if stat.st_size > MAX_BYTES[kind]:
         limit = MAX_BYTES[kind] // (1024 * 1024)
         raise _fail(f"'{value}' is larger than the {limit} MB limit", "make a smaller copy of it")
+    _check_inside(value, kind, resolved, relative, context)
     return str(relative)
+
+
+def _check_inside(
+    value: str, kind: str, resolved: Path, relative: PurePosixPath, context: MediaContext
+) -> None:
+    """What the file holds: a picture's header, a caption file's lines, a film's or sound's streams."""
+    shown = f"'{value}'"
+    suffix = relative.suffix.lower()
+    try:
+        if suffix in SUFFIXES["image"]:
+            context.check_picture(resolved, relative, shown)
+        elif kind == "captions":
+            context.check_captions(resolved, relative, shown)
+        else:
+            context.check_not_picture(resolved, shown)
+            streams = context.streams(resolved)
+            role = "audio" if kind == "audio" else "video"
+            found = stream_problem(shown, role, streams) if streams else None
+            if found is not None:
+                raise _fail(*found)
+    except PictureProblem as problem:
+        raise _fail(f"{shown} {problem.message}", problem.hint) from None
+    except FileProblem as problem:
+        raise _fail(problem.message, problem.hint) from None
 
 
 def _validator(kind: str) -> Callable[[str, ValidationInfo], str]:

@@ -279,8 +279,14 @@ def _yaml_problem(error: yaml.YAMLError) -> Problem:
         message = "the file holds more than one document"
         hint = "remove the '---' line; one file holds one floor or the exhibition settings"
     elif "could not find expected ':'" in problem:
-        message = "a line is missing its ':' or is indented wrongly"
-        hint = "each field is written 'name: value'; check the line above too"
+        message = "this line is missing its ':' after the field name"
+        hint = "each field is written 'name: value'"
+        marked = getattr(error, "context_mark", None)
+        if context == "while scanning a simple key" and marked is not None:
+            line, col = marked.line + 1, marked.column + 1  # the line that lacks it, not the next
+        else:
+            message = "a line is missing its ':' or is indented wrongly"
+            hint = "each field is written 'name: value'; check the line above too"
     elif "found undefined alias" in problem:
         message = "an alias (*) refers to an anchor (&) that is not defined"
     else:
@@ -304,48 +310,68 @@ def _compose(text: str) -> Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]
 
 
+@dataclass
+class Reading:
+    """What reading one content file gave: the document (None when it could not be built), the
+    problems, and the file's text (None when the file could not be read at all)."""
+
+    document: Document | None
+    problems: list[Problem]
+    text: str | None = None
+    garbled: bool = False
+    """True when the text holds characters that could not be decoded: parts of it may be missing."""
+
+
 def read_yaml(path: Path, shown: str | None = None) -> tuple[Document | None, list[Problem]]:
     """Read one content file (named `shown` in messages). Returns the document (None when unreadable)
     and the problems. Only an ordinary file is read, and never with a wait."""
+    reading = read_content_file(path, shown)
+    return reading.document, reading.problems
+
+
+def read_content_file(path: Path, shown: str | None = None) -> Reading:
+    """Read one content file, keeping its text and, where it could be built despite problems (a key
+    written twice, a tag), its document: other files' checks use what can be read from it."""
     try:
         raw, size = read_regular(path, shown or str(path), MAX_FILE_BYTES)
     except FileProblem as problem:
-        return None, [Problem(0, 0, problem.message, problem.hint)]
+        return Reading(None, [Problem(0, 0, problem.message, problem.hint)])
     if size > MAX_FILE_BYTES:
-        return None, [
+        return Reading(None, [
             Problem(
                 1, 1,
                 f"the file is {size / 1024 / 1024:.1f} MB; content files may be at most "
                 f"{MAX_FILE_BYTES // 1024 // 1024} MB",
                 "split it, or move long texts and media out of it",
             )
-        ]
+        ])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, [_utf8_problem(raw, error)]
+        return Reading(None, [_utf8_problem(raw, error)], raw.decode("utf-8-sig", errors="replace"), True)
     if "\x00" in text:
-        return None, [Problem(1, 1, "the file is not a text file", "is it an image saved as .yaml?")]
+        return Reading(None, [Problem(1, 1, "the file is not a text file", "is it an image saved as .yaml?")])
     try:
         root = _compose(text)
     except yaml.YAMLError as error:
-        return None, [_yaml_problem(error)]
+        return Reading(None, [_yaml_problem(error)], text)
     except RecursionError:
-        return None, [Problem(1, 1, "the file is nested too deeply")]
+        return Reading(None, [Problem(1, 1, "the file is nested too deeply")], text)
     if root is None:
-        return None, [Problem(1, 1, "the file is empty", "it needs at least the required fields")]
+        empty = Problem(1, 1, "the file is empty", "it needs at least the required fields")
+        return Reading(None, [empty], text)
     builder = _Builder(text)
     try:
         data = builder.build(root, (), frozenset())
     except _Stop as stop:
-        return None, [stop.problem]
+        return Reading(None, [stop.problem], text)
     except RecursionError:
-        return None, [Problem(1, 1, "the file is nested too deeply")]
+        return Reading(None, [Problem(1, 1, "the file is nested too deeply")], text)
     if not isinstance(data, dict):
         line, col = _where(root)
         builder.problems.append(
             Problem(line, col, "the file should hold fields such as 'title: ...' at the top level")
         )
-        return None, builder.problems
+        return Reading(None, builder.problems, text)
     builder.document.data = data
-    return builder.document, builder.problems
+    return Reading(builder.document, builder.problems, text)

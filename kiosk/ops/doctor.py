@@ -112,7 +112,9 @@ def check_content(root: Path) -> tuple[Check, Any | None]:
     if not root.is_dir():
         missing = Check("fail", "content", f"'{root}' is not a folder", "name the folder: kiosk doctor DIR")
         return missing, None
-    result = load_exhibition(root)
+    from kiosk.app.media_probe import probe_media
+
+    result = load_exhibition(root, probe=probe_media)
     if result.has_errors:
         return Check("fail", "content", summary(result.problems),
                      f"run `kiosk validate {root}` and correct the lines it names"), None

@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from kiosk.app.media_probe import probe_media
 from kiosk.content.errors import ContentError
 from kiosk.content.load import LoadResult
 from kiosk.ops.fingerprint import walk
@@ -75,7 +76,7 @@ def check_safely(root: Path, snapshot_dir: Path | None) -> Checked:
     Catches everything but KeyboardInterrupt and SystemExit: a loader bug, an OSError, a panic
     inside a compiled library (which Python sees as a BaseException)."""
     try:
-        return check_and_copy(root, snapshot_dir)
+        return check_and_copy(root, snapshot_dir, probe=probe_media)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # the watcher must outlive any bug in a check

@@ -32,8 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.app.media_probe import probe_media
 from kiosk.content.errors import ContentError, display_path
 from kiosk.content.load import LoadResult, load_exhibition
+from kiosk.content.streams import MediaProbe
 from kiosk.fleet.version import SNAPSHOT_INFO, content_version
 from kiosk.ops import safe_copy
 from kiosk.ops.content_files import is_picture_path, looks_like_picture, referenced_files
@@ -78,16 +80,19 @@ class SnapshotRefused(Exception):
         self.problems = problems
 
 
-def check_and_copy(content: Path, destination: Path | None = None) -> Checked:
+def check_and_copy(
+    content: Path, destination: Path | None = None, *, probe: MediaProbe | None = None
+) -> Checked:
     """Check the content folder and, when it is valid, make the checked copy visitors are shown.
 
     Only a folder that did not change meanwhile is judged or copied: a film still being copied
     (git, Syncthing, a USB stick) is never judged, or kept as last good, half-written. Earlier
-    copies stay (one may be on screen) until `prune` removes them."""
+    copies stay (one may be on screen) until `prune` removes them. With a `probe`, films and sounds
+    are checked for a stream the kiosk can play."""
     destination = destination or default_snapshot_dir(content)
     for _ in range(STABLE_ATTEMPTS):
         before = fingerprint(content)
-        result = load_exhibition(content)
+        result = load_exhibition(content, probe=probe) if probe is not None else load_exhibition(content)
         if fingerprint(content) != before:
             log.info("content changed while it was being checked; checking again")
             continue
@@ -320,7 +325,7 @@ def load_for_startup(content: Path, snapshot: Path | None = None) -> StartupCont
     all, show the last good copy if there is one. Never raises for anything in the folder."""
     snapshot = snapshot or default_snapshot_dir(content)
     try:
-        checked = check_and_copy(content, snapshot)
+        checked = check_and_copy(content, snapshot, probe=probe_media)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as error:  # anything the loader raises: the last good copy still shows
