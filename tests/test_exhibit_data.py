@@ -297,7 +297,8 @@ def test_pictures_and_media_use_file_urls(sample: dict[str, Any], tmp_path: Path
     assert QUrl(video["poster"]).toLocalFile() == str(tmp_path / "media/city.png")
     audio = exhibit_to_qml(sample["voices"], "zh", "en", tmp_path)
     assert audio["audio"].endswith("voice.zh.wav")
-    assert audio["transcript"] == ["我十六岁开始在码头工作。", "那时候的吊车还很小。"]
+    # the last two characters of each Chinese paragraph are joined (U+2060) so neither ends a line alone
+    assert audio["transcript"] == ["我十六岁开始在码头工\u2060作。", "那时候的吊车还很\u2060小。"]
 
 
 def test_video_cues_follow_language_then_fallback(sample: dict[str, Any], tmp_path: Path) -> None:
@@ -326,7 +327,7 @@ def test_stats_are_formatted(sample: dict[str, Any], tmp_path: Path) -> None:
     assert first["formatted"] == "12,574" and first["value"] == 12574 and first["unit"] == "km²"
     assert second["unit"] == "人"
     assert third["formatted"] == "41.5" and third["decimals"] == 1
-    assert data["note"] == "数据来自城市报告。"
+    assert data["note"] == "数据来自城市报\u2060告。"
 
 
 def test_chart_has_axis_and_colours(sample: dict[str, Any], tmp_path: Path) -> None:

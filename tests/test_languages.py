@@ -465,3 +465,121 @@ def test_every_arabic_screen_opens_without_warnings_and_keeps_its_numbers(
         assert "1899" in texts and "خليج محمي" in texts  # digits stay in reading order
     finally:
         kiosk.close()
+
+
+# -- full language tags and one fallback order -------------------------------------------------
+
+
+def test_full_language_tags_are_read_in_any_case_and_kept_in_the_usual_one() -> None:
+    from pydantic import TypeAdapter
+
+    from kiosk.content.model import Language
+
+    adapter: TypeAdapter[str] = TypeAdapter(Language)
+    written = ["zh-Hant-TW", "sr-Latn-RS", "pt-BR", "ja", "en-GB", "zh-hant-tw", "PT-br", "es-419"]
+    assert [adapter.validate_python(tag) for tag in written] == [
+        "zh-Hant-TW", "sr-Latn-RS", "pt-BR", "ja", "en-GB", "zh-Hant-TW", "pt-BR", "es-419"]
+
+
+@pytest.mark.parametrize(("written", "message", "hint"), [
+    ("jp", "'jp' names a country, not a language", "Japanese is 'ja'"),
+    ("cn-TW", "'cn-TW' names a country, not a language", "Chinese is 'zh'; write 'zh-TW'"),
+    ("zh_TW", "'zh_TW' is not a language code", "write 'zh-TW', with '-' between the parts"),
+    ("Japanese", "'Japanese' is not a language code", "write 'ja'"),
+    ("zh-TWN", "'zh-TWN' is not a language code", "a tag is a language of 2 or 3 letters"),
+])
+def test_a_wrong_language_tag_is_explained(written: str, message: str, hint: str) -> None:
+    from pydantic import BaseModel, ValidationError
+
+    from kiosk.content.model import Language
+
+    class Settings(BaseModel):
+        language: Language
+
+    with pytest.raises(ValidationError) as caught:
+        Settings(language=written)
+    error = caught.value.errors()[0]
+    assert error["msg"] == message
+    assert str((error.get("ctx") or {}).get("hint", "")).startswith(hint)
+
+
+def test_an_exhibition_in_full_tags_loads_and_a_regional_visitor_reads_the_shorter_tags_text(
+    tmp_path: Path,
+) -> None:
+    from kiosk.app.cards import Words
+
+    root = write_six_language_exhibition(tmp_path)
+    settings = root / "exhibition.yaml"
+    text = settings.read_text(encoding="utf-8").replace(
+        "languages: [en, zh, ar, fr, ja, es]",
+        "languages: [EN, zh, ar, fr, ja, es, zh-hant-tw, sr-Latn-RS, pt-br]",
+    )
+    text = text.replace('  es: "Ciudad portuaria"\n',
+                        '  es: "Ciudad portuaria"\n  zh-Hant: "港城"\n  pt: "Cidade portuária"\n')
+    settings.write_text(text, encoding="utf-8")
+    result = load_exhibition(root)
+    assert not result.has_errors, [problem.format() for problem in result.problems]
+    exhibition_settings = result.exhibition.settings
+    assert list(exhibition_settings.languages)[-3:] == ["zh-Hant-TW", "sr-Latn-RS", "pt-BR"]
+    # pt and zh-Hant are read by pt-BR and zh-Hant-TW visitors: no "not one of the languages" warning
+    assert not [w for w in result.warnings if "'pt'" in w.message or "'zh-Hant'" in w.message]
+    assert Words("pt-BR", "en").text(exhibition_settings.title) == "Cidade portuária"
+    assert Words("zh-Hant-TW", "en").text(exhibition_settings.title) == "港城"
+    assert Words("sr-Latn-RS", "en").text(exhibition_settings.title) == "Harbour City"
+
+
+@pytest.mark.parametrize(("visitor", "content"), [("pt-BR", "pt"), ("zh-Hant-TW", "zh-Hant")])
+def test_text_falls_back_through_shorter_tags_before_the_default(visitor: str, content: str) -> None:
+    from kiosk.app.cards import Words
+    from kiosk.content.i18n import fallback_order
+
+    words = Words(visitor, "en")
+    assert words.text({"en": "Harbour", content: "regional", "zh": "港口"}) == "regional"
+    assert words.text({"en": "Harbour", "fr": "Port"}) == "Harbour"
+    assert fallback_order("zh-Hant-TW", "en") == ["zh-Hant-TW", "zh-Hant", "zh", "*", "en"]
+
+
+@pytest.mark.parametrize(("visitor", "content"), [("pt-BR", "pt"), ("zh-Hant-TW", "zh-Hant")])
+def test_captions_fall_back_in_the_same_order_as_text(visitor: str, content: str, tmp_path: Path) -> None:
+    from pydantic import TypeAdapter
+
+    from kiosk.app.exhibit_data import exhibit_to_qml
+    from kiosk.content.media import MediaContext
+    from kiosk.content.model import Exhibit
+
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "film.mp4").write_bytes(b"\0" * 64)
+    for code, words in (("en", "The harbour."), (content, "regional words"), ("zh", "港口。")):
+        (media / f"film.{code}.vtt").write_text(f"WEBVTT\n\n00:00.000 --> 00:02.000\n{words}\n", "utf-8")
+    film = TypeAdapter(Exhibit).validate_python({
+        "id": "film", "type": "video", "video": "media/film.mp4",
+        "title": {"en": "Film", content: "regional title"},
+        "captions": {code: f"media/film.{code}.vtt" for code in ("en", content, "zh")},
+    }, context={"media": MediaContext(tmp_path)})
+    data = exhibit_to_qml(film, visitor, "en", tmp_path)
+    assert data["title"] == "regional title"
+    assert data["cues"][0]["text"] == "regional words"
+
+
+@pytest.mark.parametrize(("visitor", "content"), [("pt-BR", "pt"), ("zh-Hant-TW", "zh-Hant")])
+def test_narration_falls_back_in_the_same_order_as_text(visitor: str, content: str) -> None:
+    from kiosk.app.exhibit_data import narration_file
+
+    files = {"en": "en.wav", content: "regional.wav", "zh": "zh.wav"}
+    assert narration_file(files, visitor, "en") == "regional.wav"
+    assert narration_file({"en": "en.wav", "*": "all.wav"}, visitor, "en") == "all.wav"
+    assert narration_file({"fr": "fr.wav", "en": "en.wav"}, visitor, "en") == "en.wav"
+    # then the default language, through its own shorter tags (en-GB reads the en file)
+    assert narration_file({"fr": "fr.wav", "en": "en.wav"}, visitor, "en-GB") == "en.wav"
+
+
+@pytest.mark.parametrize(("visitor", "content"), [("pt-BR", "pt"), ("zh-Hant-TW", "zh-Hant")])
+def test_interface_words_fall_back_in_the_same_order_as_text(visitor: str, content: str) -> None:
+    assert words_for(visitor)["back"] == WORDS[content]["back"]
+    assert view_labels_for(visitor)["next"] == VIEW_LABELS[content]["next"]
+    assert word(visitor, "floor", number=2) == WORDS[content]["floor"].format(number=2)
+    # a language the kiosk has no words for reads the exhibition's default language, then English
+    assert words_for("mn", "zh")["back"] == WORDS["zh"]["back"]
+    assert words_for("mn")["back"] == ENGLISH["back"]
+    assert language_name("zh-Hant-TW") == "繁體中文"

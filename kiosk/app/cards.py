@@ -30,7 +30,7 @@ class Words:
         return resolve(value, self.language, self.fallback)
 
     def word(self, key: str, **values: object) -> str:
-        return word(self.language, key, **values)
+        return word(self.language, key, self.fallback, **values)
 
 
 def count_words(words: Words, key: str, count: int) -> str:

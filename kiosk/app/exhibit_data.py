@@ -15,9 +15,10 @@ from typing import Any
 from PySide6.QtCore import QUrl
 
 from kiosk.app.captions import Cue, load_captions
+from kiosk.app.typography import labelled, no_lone_last_character, quoted
 from kiosk.app.ui_words import VIEW_LABELS, view_labels_for
 from kiosk.content import model
-from kiosk.content.i18n import pick, resolve
+from kiosk.content.i18n import pick, pick_or_none, resolve
 
 VIEWS: dict[str, str] = {
     "article": "ArticleView",
@@ -40,9 +41,9 @@ SERIES_COLOURS = ("#e0a43a", "#5fb3d9", "#8fcf7a", "#e57f6f", "#b59ce6", "#f0d46
 """Chart colours for series without their own; each reads well on the dark background."""
 
 
-def labels_for(language: str) -> dict[str, str]:
-    """Interface words in the visitor's language; English where there is no translation."""
-    return view_labels_for(language)
+def labels_for(language: str, fallback: str | None = None) -> dict[str, str]:
+    """Interface words in the visitor's language, in the order of every text; English last."""
+    return view_labels_for(language, fallback)
 
 
 def file_url(root: Path, path: str | None) -> str:
@@ -57,22 +58,15 @@ def paragraphs(text: str) -> list[str]:
 
 
 def pick_language(files: Mapping[str, str], language: str, fallback: str) -> str | None:
-    """The file for the language, else for the fallback language, else None."""
-    for key in (language, language.split("-")[0], fallback):
-        if key in files:
-            return files[key]
-    return None
+    """The file for the language in the kiosk's one order (`kiosk.content.i18n.fallback_order`:
+    the tag, each shorter prefix, one file for every language, the default language), else None."""
+    return pick_or_none(files, language, fallback)
 
 
 def narration_file(files: Mapping[str, str] | None, language: str, fallback: str) -> str | None:
-    """The spoken description for the language: its own file, else the one file for every
-    language ("*"), else the default language's file; None when the exhibit has none."""
-    if not files:
-        return None
-    for key in (language, language.split("-")[0], "*", fallback):
-        if key in files:
-            return files[key]
-    return None
+    """The spoken description for the language, in the same order as every text; None when the
+    exhibit has none."""
+    return pick_or_none(files, language, fallback)
 
 
 def natural_decimals(value: float) -> int:
@@ -81,9 +75,15 @@ def natural_decimals(value: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-def format_number(value: float, decimals: int) -> str:
-    """A figure with thousands separators, e.g. 12,345.6."""
-    return f"{value:,.{decimals}f}"
+def format_number(value: float, decimals: int, grouping: bool = True) -> str:
+    """A figure with thousands separators, e.g. 12,345.6 (without: 12345.6, as for a year)."""
+    return f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+
+
+def looks_like_year(item: model.Stat, value: float) -> bool:
+    """A whole number from 1000 to 2999 with no unit or prefix is read as a year, e.g. 1963."""
+    return (item.unit is None and not item.prefix and not item.decimals
+            and float(value).is_integer() and 1000 <= value <= 2999)
 
 
 def nice_axis(low: float, high: float, most_steps: int = 6) -> tuple[float, float, list[float]]:
@@ -109,6 +109,10 @@ def exhibit_to_qml(exhibit: Any, language: str, fallback: str, root: Path) -> di
     def text(value: Mapping[str, str] | None) -> str:
         return resolve(value, language, fallback)
 
+    def prose(value: Mapping[str, str] | None) -> str:
+        """Running text: in Chinese, Japanese or Korean no paragraph ends with one character alone."""
+        return no_lone_last_character(text(value))
+
     data: dict[str, Any] = {
         "id": exhibit.id,
         "type": exhibit.type,
@@ -117,34 +121,34 @@ def exhibit_to_qml(exhibit: Any, language: str, fallback: str, root: Path) -> di
         "title": text(exhibit.title),
         "summary": text(exhibit.summary),
         "cover": file_url(root, exhibit.cover),
-        "labels": labels_for(language),
+        "labels": labels_for(language, fallback),
         "narration": file_url(root, narration_file(exhibit.narration, language, fallback)),
     }
     if isinstance(exhibit, model.Article):
         data |= {
-            "paragraphs": paragraphs(text(exhibit.body)),
+            "paragraphs": paragraphs(prose(exhibit.body)),
             "image": file_url(root, exhibit.image),
-            "caption": text(exhibit.caption),
+            "caption": prose(exhibit.caption),
         }
     elif isinstance(exhibit, model.ImageExhibit):
         data |= {
             "image": file_url(root, exhibit.image),
-            "caption": text(exhibit.caption),
-            "credit": text(exhibit.credit),
+            "caption": prose(exhibit.caption),
+            "credit": prose(exhibit.credit),
         }
     elif isinstance(exhibit, model.Gallery):
         data["items"] = [
-            {"image": file_url(root, item.image), "caption": text(item.caption)}
+            {"image": file_url(root, item.image), "caption": prose(item.caption)}
             for item in exhibit.items
         ]
     elif isinstance(exhibit, model.Video):
-        data |= _video(exhibit, language, fallback, root) | {"caption": text(exhibit.caption)}
+        data |= _video(exhibit, language, fallback, root) | {"caption": prose(exhibit.caption)}
     elif isinstance(exhibit, model.Audio):
         audio = pick_language(exhibit.audio, language, fallback)
         audio = audio or next(iter(exhibit.audio.values()))
         data |= {
             "audio": file_url(root, audio),
-            "transcript": paragraphs(text(exhibit.transcript)),
+            "transcript": paragraphs(prose(exhibit.transcript)),
             "image": file_url(root, exhibit.image),
         }
     elif isinstance(exhibit, model.Timeline):
@@ -153,7 +157,7 @@ def exhibit_to_qml(exhibit: Any, language: str, fallback: str, root: Path) -> di
                 "year": event.year,
                 "yearText": str(event.year) if event.year >= 0 else f"{-event.year} BC",
                 "title": text(event.title),
-                "text": text(event.text),
+                "text": prose(event.text),
                 "image": file_url(root, event.image),
             }
             for event in exhibit.events
@@ -161,20 +165,21 @@ def exhibit_to_qml(exhibit: Any, language: str, fallback: str, root: Path) -> di
     elif isinstance(exhibit, model.Stats):
         data |= {
             "items": [_stat(item, text, pick(item.value, language, fallback)) for item in exhibit.items],
-            "note": text(exhibit.note),
+            "note": prose(exhibit.note),
         }
     elif isinstance(exhibit, model.Chart):
         data |= _chart(exhibit, text)
+        data["sourceLine"] = labelled(data["labels"]["source"], data["source"], language)
     elif isinstance(exhibit, model.BeforeAfter):
         data |= {
             "before": {"image": file_url(root, exhibit.before.image), "label": text(exhibit.before.label)},
             "after": {"image": file_url(root, exhibit.after.image), "label": text(exhibit.after.label)},
-            "caption": text(exhibit.caption),
+            "caption": prose(exhibit.caption),
         }
     elif isinstance(exhibit, model.MapExhibit):
         data |= {
             "image": file_url(root, exhibit.image),
-            "caption": text(exhibit.caption),
+            "caption": prose(exhibit.caption),
             "hotspots": [
                 {"x": spot.x, "y": spot.y, "label": text(spot.label), "exhibit": spot.exhibit}
                 for spot in exhibit.hotspots
@@ -182,7 +187,7 @@ def exhibit_to_qml(exhibit: Any, language: str, fallback: str, root: Path) -> di
         }
     elif isinstance(exhibit, model.Quote):
         data |= {
-            "text": text(exhibit.text),
+            "text": quoted(prose(exhibit.text), language),
             "author": text(exhibit.author),
             "role": text(exhibit.role),
             "image": file_url(root, exhibit.image),
@@ -205,11 +210,15 @@ def _video(exhibit: model.Video, language: str, fallback: str, root: Path) -> di
 
 def _stat(item: model.Stat, text: Any, value: float) -> dict[str, Any]:
     decimals = item.decimals if item.decimals is not None else natural_decimals(value)
+    year = item.grouping is None and looks_like_year(item, value)
+    grouping = item.grouping if item.grouping is not None else not year
     return {
         "value": value,
         "decimals": decimals,
         "prefix": item.prefix,
-        "formatted": format_number(value, decimals),
+        "grouping": grouping,
+        "countUp": not year,  # a year appears as it is; counting up to it would mean nothing
+        "formatted": format_number(value, decimals, grouping),
         "label": text(item.label),
         "unit": text(item.unit),
     }

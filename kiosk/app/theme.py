@@ -24,6 +24,8 @@ from kiosk.app.contrast import (
     safe_fill_for_white,
 )
 from kiosk.app.registry import PerEngine
+from kiosk.app.typography import cjk_font, is_cjk, italic_suits
+from kiosk.content.i18n import prefixes
 from kiosk.content.model import Theme as ThemeSettings
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Theme"]
@@ -32,11 +34,10 @@ DESIGN_HEIGHT = 1080
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
 LANGUAGE_FONTS = {
     "ar": "Noto Sans Arabic", "fa": "Noto Sans Arabic", "ur": "Noto Sans Arabic",
-    "he": "Noto Sans Hebrew", "ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR",
-    "zh-Hant": "Noto Sans CJK TC", "zh-TW": "Noto Sans CJK TC", "zh-HK": "Noto Sans CJK HK",
-    "hi": "Noto Sans Devanagari", "th": "Noto Sans Thai",
+    "he": "Noto Sans Hebrew", "hi": "Noto Sans Devanagari", "th": "Noto Sans Thai",
 }
-"""Fonts for scripts the exhibition's Latin and Chinese fonts do not cover (full code first)."""
+"""Fonts for scripts the exhibition's Latin and CJK fonts do not cover. Chinese, Japanese and
+Korean take the face of the exhibition's CJK font for their script (`typography.cjk_font`)."""
 DEFAULT_FLOOR_COLOUR = "#1f6f8b"
 LARGE_TEXT_SCALE = 1.5
 TEXT_SIZES = {
@@ -96,13 +97,18 @@ class Theme(QObject):
 
     # -- configuration from Python ---------------------------------------------------------
 
-    def configure(self, settings: ThemeSettings | None) -> None:
+    def configure(self, settings: ThemeSettings | None, languages: list[str] | None = None) -> None:
+        """The exhibition's colours and fonts; `languages` (its languages, in order) choose the
+        CJK face drawn for Chinese, Japanese or Korean characters inside Latin text."""
         self._settings = settings or ThemeSettings()  # type: ignore[call-arg]
-        # Chinese characters in Latin text are drawn with the exhibition's Chinese font, not with
-        # fontconfig's first CJK fallback (the Japanese face of the same file): Chinese glyph forms,
-        # and one face of that 20 MB file open instead of two (see kiosk.app.memory)
+        # CJK characters in Latin text are drawn with the face of the exhibition's first CJK
+        # language (Chinese forms for an exhibition in Chinese, Japanese forms for one in
+        # Japanese), not with fontconfig's first CJK fallback: the right glyph forms, and one
+        # face of that 20 MB file open instead of two (see kiosk.app.memory)
+        first_cjk = next((code for code in languages or () if is_cjk(code)), "zh")
         QFont.removeSubstitutions(self._settings.font_family)
-        QFont.insertSubstitution(self._settings.font_family, self._settings.cjk_font_family)
+        cjk_face = cjk_font(first_cjk, self._settings.cjk_font_family)
+        QFont.insertSubstitution(self._settings.font_family, cjk_face)
         self.changed.emit()
 
     def set_window_size(self, width: int, height: int) -> None:
@@ -234,13 +240,18 @@ class Theme(QObject):
 
     @Slot(str, result=str)
     def fontFor(self, language: str) -> str:
-        """The font for text in a given language, e.g. a language's own name on its button."""
-        if language in LANGUAGE_FONTS:
-            return LANGUAGE_FONTS[language]
-        base = language.split("-")[0]
-        if base == "zh":
-            return self._settings.cjk_font_family
-        return LANGUAGE_FONTS.get(base, self._settings.font_family)
+        """The font for text in a given language, e.g. a language's own name on its button:
+        `Noto Sans CJK JP` for ja, `SC` for zh and zh-Hans, `TC` for zh-Hant and zh-TW, `KR` for ko."""
+        if is_cjk(language):
+            return cjk_font(language, self._settings.cjk_font_family)
+        found = next((LANGUAGE_FONTS[key] for key in prefixes(language) if key in LANGUAGE_FONTS), None)
+        return found or self._settings.font_family
+
+    @Slot(str, result=bool)
+    def italicFor(self, text: str) -> bool:
+        """Whether a credit or note may be set in italics: only for Latin, Greek and Cyrillic
+        letters; Chinese, Japanese, Korean or Arabic would be slanted by force."""
+        return italic_suits(text)
 
     fontFamily = Property(str, _font_family, notify=changed)
     latinFontFamily = Property(str, _latin_font_family, notify=changed)

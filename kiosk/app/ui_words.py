@@ -1,14 +1,17 @@
 """The kiosk's own words (buttons, invitations, notices) in each language it knows.
 
 Content text comes from the exhibition's YAML; these are the few words of the interface
-around it. A regional language without a word of its own (pt-BR) uses its base language's
-(pt); a language without any uses English. Every visitor-facing word exists in every language
+around it. A word missing in a language is looked for in the order every text follows
+(`kiosk.content.i18n.fallback_order`): pt-BR, then pt, then the exhibition's default language;
+then English. Every visitor-facing word exists in every language
 below; `tests/test_languages.py` checks it, and that each keeps English's {placeholders}.
 """
 
 from __future__ import annotations
 
 from typing import Final
+
+from kiosk.content.i18n import ANY_LANGUAGE, fallback_order
 
 LANGUAGE_NAMES: Final[dict[str, str]] = {
     "en": "English",
@@ -798,24 +801,33 @@ VIEW_LABELS: Final[dict[str, dict[str, str]]] = {
 """The exhibit views' own words (buttons and hints inside an exhibit), one table per language."""
 
 
-def view_labels_for(language: str) -> dict[str, str]:
-    """Every exhibit-view word in a language: its own, else its base language's, else English."""
-    base = VIEW_LABELS.get(language.split("-")[0], {})
-    return {**VIEW_LABELS["en"], **base, **VIEW_LABELS.get(language, {})}
+def _merged(tables: dict[str, dict[str, str]], language: str, default: str | None) -> dict[str, str]:
+    """Every word of `tables` for a language: English, overwritten by each language in the kiosk's
+    fallback order from last to first, so the visitor's own word wins."""
+    order = [code for code in fallback_order(language, default or language) if code != ANY_LANGUAGE]
+    merged = dict(tables["en"])
+    for code in reversed(order):
+        merged |= tables.get(code, {})
+    return merged
+
+
+def view_labels_for(language: str, default: str | None = None) -> dict[str, str]:
+    """Every exhibit-view word in a language: its own, else a shorter tag's (pt for pt-BR), else
+    the exhibition's default language's, else English."""
+    return _merged(VIEW_LABELS, language, default)
 
 
 def language_name(code: str) -> str:
     """A language's name in that language, e.g. 中文 for zh; the code itself if unknown."""
-    return LANGUAGE_NAMES.get(code) or LANGUAGE_NAMES.get(code.split("-")[0], code)
+    return next((LANGUAGE_NAMES[key] for key in fallback_order(code, code) if key in LANGUAGE_NAMES), code)
 
 
-def words_for(language: str) -> dict[str, str]:
-    """Every interface word in a language: its own, else its base language's (pt for pt-BR),
-    else English."""
-    base = WORDS.get(language.split("-")[0], {})
-    return {**ENGLISH, **base, **WORDS.get(language, {})}
+def words_for(language: str, default: str | None = None) -> dict[str, str]:
+    """Every interface word in a language: its own, else a shorter tag's (pt for pt-BR), else the
+    exhibition's default language's, else English."""
+    return _merged(WORDS, language, default)
 
 
-def word(language: str, key: str, **values: object) -> str:
+def word(language: str, key: str, default: str | None = None, **values: object) -> str:
     """One interface word, with {placeholders} filled in."""
-    return words_for(language)[key].format(**values)
+    return words_for(language, default)[key].format(**values)

@@ -21,7 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from kiosk.content.i18n import ANY_LANGUAGE, Text
+from kiosk.content.i18n import ANY_LANGUAGE, LanguageKey, LanguageTag, Text
 from kiosk.content.media import AudioPath, CaptionsPath, ImagePath, MediaPath, VideoPath
 
 SCHEMA_VERSION = 1
@@ -53,13 +53,8 @@ Colour = Annotated[
     BeforeValidator(_colour_input),
     Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb, e.g. `#1f6f8b`."),
 ]
-Language = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$",
-        description="A language code such as `en`, `zh` or `ar`.",
-    ),
-]
+Language = LanguageTag
+"""A BCP 47 language tag such as `en`, `ja`, `pt-BR` or `zh-Hant-TW`, read in any case."""
 
 
 class Strict(BaseModel):
@@ -82,7 +77,11 @@ class Theme(Strict):
     muted_text: Colour = Field("#b9c2cc", description="Secondary text colour.")
     accent: Colour = Field("#e0a43a", description="Buttons and highlights.")
     font_family: str = Field("Noto Sans", description="Font for Latin text.")
-    cjk_font_family: str = Field("Noto Sans CJK SC", description="Font for Chinese text.")
+    cjk_font_family: str = Field(
+        "Noto Sans CJK SC",
+        description="Font for Chinese, Japanese and Korean text. With a Noto Sans CJK or Noto Serif "
+        "CJK font the kiosk takes each language's own face (SC, TC, JP, KR) of that font.",
+    )
 
 
 class Attract(Strict):
@@ -203,7 +202,7 @@ class ExhibitionFile(Strict):
 
 
 SoundPerLanguage = Annotated[
-    dict[Annotated[str, Field(pattern=r"^(\*|[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)$")], AudioPath],
+    dict[LanguageKey, AudioPath],
     BeforeValidator(_one_file_for_all_languages),
     WithJsonSchema(
         {
@@ -310,7 +309,7 @@ def _number_for_all_languages(value: Any) -> Any:
 
 
 LocalNumber = Annotated[
-    dict[Annotated[str, Field(pattern=r"^(\*|[a-z]{2,3}(-[A-Za-z0-9]{2,8})?)$")], float],
+    dict[LanguageKey, float],
     BeforeValidator(_number_for_all_languages),
     WithJsonSchema(
         {
@@ -332,6 +331,11 @@ class Stat(Strict):
     prefix: str = Field("", description="Shown before the number, e.g. '¥'.")
     decimals: int | None = Field(
         None, ge=0, le=3, description="Digits after the point; by default as many as the value has."
+    )
+    grouping: bool | None = Field(
+        None,
+        description="Thousands separators: false never (a year, a number), true always; by default "
+        "every number has them except a whole number from 1000 to 2999 with no unit, which is a year.",
     )
 
 
@@ -363,9 +367,10 @@ class Chart(ExhibitBase):
     def _lengths(self) -> Chart:
         for number, series in enumerate(self.series, start=1):
             if len(series.values) != len(self.categories):
+                values, categories = len(series.values), len(self.categories)
                 raise ValueError(
-                    f"series {number} has {len(series.values)} values "
-                    f"but there are {len(self.categories)} categories"
+                    f"series {number} has {values} value{'' if values == 1 else 's'} "
+                    f"but there {'is 1 category' if categories == 1 else f'are {categories} categories'}"
                 )
         return self
 

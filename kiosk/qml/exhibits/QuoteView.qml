@@ -4,7 +4,7 @@ import QtQuick
 import Kiosk
 import "parts"
 
-// A quotation set large, with who said it and, if there is one, their portrait. A long quote
+// A quotation set large between the language's quotation marks, with who said it and, if there is one, their portrait. A long quote
 // in large text scrolls (swipe, or Up, Down, Page Up, Page Down once focused).
 Item {
     id: root
@@ -55,16 +55,10 @@ Item {
             y: Math.max(Theme.margin, Math.round((page.contentHeight - height) / 2))
             spacing: Theme.unit * 3
 
-            Icon {
-                x: Theme.rightToLeft ? parent.width - width : 0
-                transform: Scale { origin.x: Math.round(Theme.displaySize * 0.375); xScale: Theme.rightToLeft ? -1 : 1 }
-                name: "quote"
-                size: Math.round(Theme.displaySize * 0.75)
-                color: Theme.accent
-                Accessible.ignored: true
-            }
-
+            // the words come between the language's own quotation marks (“” in English and
+            // Simplified Chinese, 「」 in Japanese and Traditional Chinese, « » in French)
             Text {
+                objectName: "quoteText"
                 width: parent.width
                 text: root.exhibit.text
                 textFormat: Text.PlainText

@@ -3,7 +3,8 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
 
-// A picture's caption, with its credit line underneath in quieter type.
+// A picture's caption, with its credit line underneath in quieter type (italic in Latin,
+// Greek and Cyrillic only).
 Column {
     id: caption
 
@@ -34,6 +35,7 @@ Column {
         wrapMode: Text.Wrap
         font.family: Theme.fontFamily
         font.pixelSize: Theme.smallSize
-        font.italic: true
+        // only Latin, Greek and Cyrillic have true italics; other scripts stay upright
+        font.italic: Theme.italicFor(caption.credit)
     }
 }
