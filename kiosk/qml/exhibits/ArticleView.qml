@@ -27,7 +27,8 @@ Item {
         y: 0
         width: root.columnWidth
         height: root.hasImage && !root.sideBySide ? root.height * 0.6 : root.height
-        contentHeight: article.height + Theme.margin * 2
+        // room at the end as tall as the fade, so that the last line is never under it
+        contentHeight: article.y + article.height + fade.height
         accessibleName: root.exhibit.title
 
         Column {
@@ -74,6 +75,9 @@ Item {
 
     // A soft fade tells the visitor there is more text below.
     Rectangle {
+        id: fade
+
+        objectName: "scrollFade"
         x: reader.x
         width: reader.width
         height: Theme.margin * 2

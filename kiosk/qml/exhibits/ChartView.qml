@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Shapes
 import Kiosk
 import "parts"
+import "parts/lineLabels.js" as LineLabels
 
 // A bar or line chart: gridlines, values, categories, a legend for several series and the source.
 // Keys reach the chart as one piece; a screen reader hears its title and every value.
@@ -17,6 +18,13 @@ Item {
     readonly property real axisMax: root.exhibit.axisMax
     readonly property bool isBar: root.exhibit.kind === "bar"
     property real grow: Theme.reducedMotion ? 1 : 0
+    // room above the plot for the value over the highest point
+    readonly property real headroom: Theme.smallSize * 2 + Theme.unit * 2
+    // where each value of a line chart is written (by series, then category), or that it is left
+    // out because every place near its point would cover another value or point
+    readonly property var lineLabels: root.isBar ? [] : root.placeLineLabels(plot.width, plot.height)
+    // the category whose values a tap shows in full (-1: none)
+    property int picked: -1
 
     signal openExhibit(string exhibitId)
 
@@ -26,6 +34,19 @@ Item {
 
     function slotX(index) {
         return plot.width * (index + 0.5) / root.categories.length;
+    }
+
+    // Where each value of a line chart is written; see parts/lineLabels.js.
+    function placeLineLabels(width: real, height: real): var {
+        return LineLabels.place(root.series, root.categories.length, width, height,
+                                root.slotX, root.valueY, text => valueMetrics.advanceWidth(text),
+                                valueMetrics.height, Theme.unit, root.headroom);
+    }
+
+    function pick(x: real): void {
+        const index = Math.max(0, Math.min(root.categories.length - 1,
+                                           Math.floor(x / plot.width * root.categories.length)));
+        root.picked = root.picked === index ? -1 : index;
     }
 
     // The chart's values in words, e.g. "Trainees: 2010 12, 2015 30".
@@ -38,6 +59,14 @@ Item {
             lines.push((root.series[s].name ?? "") + ": " + values.join(", "));
         }
         return lines.join(". ");
+    }
+
+    FontMetrics {
+        id: valueMetrics
+
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.smallSize
+        font.weight: Font.DemiBold
     }
 
     NumberAnimation on grow {
@@ -223,7 +252,9 @@ Item {
                             Text {
                                 anchors.horizontalCenter: parent.horizontalCenter
                                 y: bar.modelData >= 0 ? bar.endY - height - Theme.unit / 2 : bar.endY + Theme.unit / 2
-                                visible: barSeries.barWidth >= Theme.smallSize * 1.8
+                                // only as wide as its bar, so that values never run into each other
+                                objectName: "value"
+                                visible: implicitWidth <= barSeries.barWidth
                                 opacity: root.grow
                                 text: barSeries.modelData.valueTexts[bar.index]
                                 textFormat: Text.PlainText
@@ -242,12 +273,9 @@ Item {
             Item {
                 id: reveal
 
-                // room above the plot for the value over the highest point
-                readonly property real headroom: Theme.smallSize * 2 + Theme.unit * 2
-
                 width: plot.width * root.grow + Theme.margin
-                height: plot.height + reveal.headroom + Theme.margin / 2
-                y: -reveal.headroom
+                height: plot.height + root.headroom + Theme.margin / 2
+                y: -root.headroom
                 clip: true
                 visible: !root.isBar
 
@@ -258,8 +286,9 @@ Item {
                         id: lineSeries
 
                         required property var modelData
+                        required property int index
 
-                        y: reveal.headroom
+                        y: root.headroom
                         width: plot.width
                         height: plot.height
 
@@ -284,15 +313,16 @@ Item {
                             model: lineSeries.modelData.values
 
                             Item {
+                                id: point
+
                                 required property real modelData
                                 required property int index
-
-                                x: root.slotX(index)
-                                y: root.valueY(modelData)
+                                readonly property var place: root.lineLabels[lineSeries.index]?.[point.index]
+                                                             ?? { x: 0, y: 0, shown: false }
 
                                 Rectangle {
-                                    x: -width / 2
-                                    y: -height / 2
+                                    x: root.slotX(point.index) - width / 2
+                                    y: root.valueY(point.modelData) - height / 2
                                     width: Theme.unit * 2
                                     height: width
                                     radius: width / 2
@@ -302,10 +332,11 @@ Item {
                                 }
 
                                 Text {
-                                    x: -width / 2
-                                    y: -height - Theme.unit * 1.5
-                                    visible: root.series.length <= 2 && plot.width / root.categories.length >= Theme.smallSize * 2.5
-                                    text: lineSeries.modelData.valueTexts[parent.index]
+                                    objectName: "value"
+                                    x: point.place.x
+                                    y: point.place.y
+                                    visible: point.place.shown
+                                    text: lineSeries.modelData.valueTexts[point.index]
                                     textFormat: Text.PlainText
                                     color: Theme.text
                                     font.family: Theme.fontFamily
@@ -318,6 +349,22 @@ Item {
                     }
                 }
             }
+
+            // a tap on the chart shows every value of the nearest category, also those left out
+            TapHandler {
+                gesturePolicy: TapHandler.ReleaseWithinBounds
+                onTapped: point => root.pick(point.position.x)
+            }
+
+            ChartReadout {
+                categories: root.categories
+                series: root.series
+                picked: root.picked
+                centre: root.picked >= 0 ? root.slotX(root.picked) : 0
+                minX: -plot.axisWidth
+                maxX: plot.width
+                y: -root.headroom
+            }
         }
 
         Text {
@@ -327,7 +374,7 @@ Item {
             y: page.contentHeight - height - Theme.margin / 2
             width: page.width - Theme.margin * 2
             visible: (root.exhibit.source ?? "") !== ""
-            text: root.exhibit.labels.source + ": " + (root.exhibit.source ?? "")
+            text: root.exhibit.sourceLine ?? ""
             textFormat: Text.PlainText
             color: Theme.mutedText
             wrapMode: Text.Wrap

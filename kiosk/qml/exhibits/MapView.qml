@@ -13,6 +13,14 @@ Item {
 
     required property var exhibit
     readonly property alias zoom: mapArea.zoomLevel
+    // the widest a spot's name may be before it wraps
+    readonly property real longestLine: Math.max(Theme.smallSize * 6, Math.min(Theme.smallSize * 14,
+                                                                             mapArea.width / 2 - Theme.touchTarget))
+    // markers and labels on screen, kept apart (see arrange())
+    readonly property var layout: root.arrange(labels.count, mapArea.pictureX, mapArea.pictureY,
+                                               mapArea.pictureWidth * mapArea.zoomLevel,
+                                               mapArea.pictureHeight * mapArea.zoomLevel,
+                                               mapArea.width, mapArea.height)
 
     signal openExhibit(string exhibitId)
 
@@ -22,6 +30,62 @@ Item {
 
     function keyZoom(direction: int): bool {
         return mapArea.keyZoom(direction);
+    }
+
+    // Where each spot's marker and label go, in screen pixels from its point: at the point, or
+    // moved out to the nearest place where neither covers the marker or label of an earlier
+    // spot and the label stays inside the map (then `spread`, and a line leads to the point).
+    function arrange(count: int, left: real, top: real, across: real, down: real, width: real,
+                     height: real): var {
+        const spots = root.exhibit.hotspots;
+        const size = Theme.touchTarget;
+        const gap = Theme.unit;
+        const step = size * 0.75;
+        const taken = [];
+        const result = [];
+        const covered = (a, b) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) + gap)
+                                  * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) + gap);
+        const dot = Theme.unit * 1.75;
+        const points = spots.map(spot => ({ x: left + spot.x * across - dot / 2, y: top + spot.y * down - dot / 2,
+                                            w: dot, h: dot }));
+        // no marker or label covers another marker or label, nor another spot's point
+        const cost = (box, own) => taken.reduce((sum, other) => sum + covered(box, other), 0)
+                                   + points.reduce((sum, other, j) => sum + (j === own ? 0 : covered(box, other)), 0);
+        for (let i = 0; i < spots.length; ++i) {
+            const label = i < count ? labels.itemAt(i) as Spot : null;
+            const w = label ? label.chipWidth : 0;
+            const h = label ? label.chipHeight : 0;
+            const px = points[i].x + dot / 2;
+            const py = points[i].y + dot / 2;
+            let best = null;
+            for (let ring = 0; ring <= 6 && !(best && best.cost === 0); ++ring) {
+                for (let turn = 0; turn < (ring === 0 ? 1 : 8) && !(best && best.cost === 0); ++turn) {
+                    const angle = turn * Math.PI / 4;
+                    const cx = Math.max(size / 2, Math.min(width - size / 2, px + Math.cos(angle) * ring * step));
+                    const cy = Math.max(size / 2, Math.min(height - size / 2, py + Math.sin(angle) * ring * step));
+                    const marker = { x: cx - size / 2, y: cy - size / 2, w: size, h: size };
+                    const chips = [
+                        { x: cx + size / 2 + gap, y: cy - h / 2, w: w, h: h },
+                        { x: cx - size / 2 - gap - w, y: cy - h / 2, w: w, h: h },
+                        { x: cx - w / 2, y: cy + size / 2 + gap, w: w, h: h },
+                        { x: cx - w / 2, y: cy - size / 2 - gap - h, w: w, h: h }
+                    ];
+                    for (const chip of chips) {
+                        const inside = chip.x >= 0 && chip.y >= 0 && chip.x + w <= width && chip.y + h <= height;
+                        const score = cost(marker, i) + cost(chip, i) + (inside ? 0 : w * h);
+                        if (!best || score < best.cost)
+                            best = { cost: score, cx: cx, cy: cy, marker: marker, chip: chip };
+                        if (score === 0)
+                            break;
+                    }
+                }
+            }
+            taken.push(best.marker, best.chip);
+            const inMap = px >= 0 && py >= 0 && px <= width && py <= height;
+            result.push({ dx: best.cx - px, dy: best.cy - py, chipX: best.chip.x - px, chipY: best.chip.y - py,
+                          spread: inMap && Math.hypot(best.cx - px, best.cy - py) > size / 2 });
+        }
+        return result;
     }
 
     // The tap target of a spot's label (null until the labels are made; `count` re-evaluates it).
@@ -75,8 +139,41 @@ Item {
                 accessibleName: root.exhibit.title
                 source: root.exhibit.image
 
-                // Labels (and the tap targets) first, markers above them: where labels crowd on a
-                // small map (reach mode, large text) no label hides another spot's number.
+                // A marker moved away from a crowded place keeps a thin line to its point, marked
+                // with a dot; then the labels (and the tap targets), markers above them: where
+                // labels crowd on a small map (reach mode, large text) no label hides a number.
+                Repeater {
+                    model: root.exhibit.hotspots
+
+                    Spot {
+                        id: leader
+
+                        Rectangle {
+                            objectName: "leader-" + leader.modelData.exhibit
+                            y: -height / 2
+                            width: Math.hypot(leader.place.dx, leader.place.dy)
+                            height: Math.max(2, Theme.unit / 4)
+                            transformOrigin: Item.Left
+                            rotation: Math.atan2(leader.place.dy, leader.place.dx) * 180 / Math.PI
+                            antialiasing: true
+                            color: Theme.text
+                            visible: leader.place.spread
+                        }
+
+                        Rectangle {
+                            x: -width / 2
+                            y: -height / 2
+                            width: Theme.unit * 1.75
+                            height: width
+                            radius: width / 2
+                            color: Theme.accent
+                            border.width: Math.max(2, Theme.unit / 4)
+                            border.color: Theme.text
+                            visible: leader.place.spread
+                        }
+                    }
+                }
+
                 Repeater {
                     id: labels
 
@@ -86,33 +183,17 @@ Item {
                         id: label
 
                         readonly property alias target: target
+                        chipWidth: chip.width
+                        chipHeight: chip.height
 
                         objectName: "hotspot-" + label.modelData.exhibit
 
                         Rectangle {
                             id: chip
 
-                            readonly property real gap: Theme.unit
-                            readonly property real roomRight: mapArea.width - label.screenX - label.markerX
-                                                              - Theme.touchTarget - gap
-                            readonly property real roomLeft: label.screenX + label.markerX - gap
-                            // a long label wraps to fit beside its marker, on the side with more room
-                            readonly property real room: Math.max(roomRight, roomLeft, Theme.smallSize * 6)
-                            readonly property bool fitsRight: width <= roomRight
-                            readonly property bool fitsLeft: width <= roomLeft
-                            readonly property bool beside: fitsRight || fitsLeft
-                            readonly property bool fitsBelow: label.screenY + label.markerY + Theme.touchTarget + gap + height
-                                                              <= mapArea.height
-                            readonly property real wantedX: fitsRight ? label.markerX + Theme.touchTarget + gap
-                                                                      : fitsLeft ? label.markerX - width - gap : -width / 2
-                            readonly property real wantedY: beside ? -height / 2
-                                                                   : fitsBelow ? label.markerY + Theme.touchTarget + gap
-                                                                               : label.markerY - height - gap
-
-                            // beside the marker, else under (or over) it on a narrow map; never past
-                            // the map's edges
-                            x: Math.max(-label.screenX, Math.min(mapArea.width - label.screenX - width, wantedX))
-                            y: Math.max(-label.screenY, Math.min(mapArea.height - label.screenY - height, wantedY))
+                            objectName: "label-" + label.modelData.exhibit
+                            x: label.place.chipX
+                            y: label.place.chipY
                             width: chipText.width + Theme.unit * 3
                             height: Math.max(Theme.touchTarget * 0.75, chipText.implicitHeight + Theme.unit * 1.5)
                             radius: height / 2
@@ -125,7 +206,8 @@ Item {
                                 id: chipText
 
                                 anchors.centerIn: parent
-                                width: Math.min(implicitWidth, chip.room - Theme.unit * 3, mapArea.width - Theme.unit * 3)
+                                // a long name wraps, so that the labels can find room beside each other
+                                width: Math.min(implicitWidth, root.longestLine)
                                 text: label.modelData.label
                                 textFormat: Text.PlainText
                                 wrapMode: Text.Wrap
@@ -208,6 +290,7 @@ Item {
                         Rectangle {
                             id: marker
 
+                            objectName: "marker-" + spot.modelData.exhibit
                             x: spot.markerX
                             y: spot.markerY
                             width: Theme.touchTarget
@@ -290,18 +373,17 @@ Item {
     }
 
     // A place on the map: at its point on the picture, drawn at the same size at every zoom.
-    // `markerX`/`markerY` put the marker's corner so that the marker stays whole inside the map.
+    // `markerX`/`markerY` put the marker's corner: whole inside the map, and apart from the others.
     component Spot: Item {
         required property var modelData
         required property int index
-        // where the point is on screen
-        readonly property real screenX: mapArea.pictureX + x * mapArea.zoomLevel
-        readonly property real screenY: mapArea.pictureY + y * mapArea.zoomLevel
-        readonly property real half: Theme.touchTarget / 2
-        readonly property real markerX: -half + Math.max(0, half - screenX)
-                                        - Math.max(0, screenX + half - mapArea.width)
-        readonly property real markerY: -half + Math.max(0, half - screenY)
-                                        - Math.max(0, screenY + half - mapArea.height)
+        // where its marker and label go, from the point (see arrange())
+        readonly property var place: root.layout[index] ?? { dx: 0, dy: 0, chipX: 0, chipY: 0, spread: false }
+        readonly property real markerX: place.dx - Theme.touchTarget / 2
+        readonly property real markerY: place.dy - Theme.touchTarget / 2
+        // the size of its label (set on the labels, which arrange() reads)
+        property real chipWidth: 0
+        property real chipHeight: 0
 
         x: modelData.x * mapArea.pictureWidth
         y: modelData.y * mapArea.pictureHeight

@@ -56,14 +56,16 @@ Item {
 
                     required property var modelData
                     required property int index
-                    property real shown: Theme.reducedMotion ? modelData.value : 0
+                    // a year appears as it is; other figures count up from zero
+                    readonly property bool counts: !Theme.reducedMotion && figure.modelData.countUp !== false
+                    property real shown: figure.counts ? 0 : modelData.value
                     readonly property bool done: shown === modelData.value
 
                     width: figures.cellWidth
                     height: column.height
 
                     NumberAnimation on shown {
-                        running: !Theme.reducedMotion
+                        running: figure.counts
                         from: 0
                         to: figure.modelData.value
                         duration: 1800 + figure.index * 250
@@ -91,7 +93,9 @@ Item {
                             width: parent.width
                             text: figure.modelData.prefix
                                   + (figure.done ? figure.modelData.formatted
-                                                 : Number(figure.shown).toLocaleString(Qt.locale("en_US"), "f", figure.modelData.decimals))
+                                     : figure.modelData.grouping === false
+                                       ? Number(figure.shown).toFixed(figure.modelData.decimals)
+                                       : Number(figure.shown).toLocaleString(Qt.locale("en_US"), "f", figure.modelData.decimals))
                             textFormat: Text.PlainText
                             color: Theme.text
                             horizontalAlignment: Text.AlignLeft  // mirrored to the right in Arabic

@@ -66,14 +66,20 @@ Item {
         width: root.width - Theme.margin * 2
         compact: root.height < Theme.titleSize * 9
         title: root.exhibit.title
-        summary: root.exhibit.caption ?? ""
+        summary: root.exhibit.summary ?? ""
     }
 
     Rectangle {
         id: stage
 
         readonly property real roomWidth: root.width - Theme.margin * 2
-        readonly property real roomHeight: controls.y - Theme.unit * 3 - y
+        // the room for the film; the line about it goes under it only while the film keeps at
+        // least four touch targets of height (a short view, e.g. reach mode with large text,
+        // gives the film all the room there is)
+        readonly property real roomAll: controls.y - Theme.unit * 3 - y
+        readonly property bool captionFits: caption.text !== ""
+                                            && roomAll - caption.height - Theme.unit * 2 >= Theme.touchTarget * 4
+        readonly property real roomHeight: roomAll - (captionFits ? caption.height + Theme.unit * 2 : 0)
 
         x: (root.width - width) / 2
         y: heading.y + heading.height + Theme.unit * 3
@@ -139,7 +145,19 @@ Item {
         }
     }
 
-    // Captions over the bottom of the film; over a small film (reach mode, large text) the band
+    // The line about the film (`caption`) under it, starting where the film starts.
+    Caption {
+        id: caption
+
+        objectName: "filmCaption"
+        x: Math.max(Theme.margin, Math.min(stage.x, root.width - Theme.margin - width))
+        y: stage.y + stage.height + Theme.unit * 2
+        width: Math.min(root.width - Theme.margin * 2, Theme.bodySize * 40)
+        visible: stage.captionFits
+        text: root.exhibit.caption ?? ""
+    }
+
+    // Captions (subtitles) over the bottom of the film; over a small film (reach mode, large text) the band
     // may be wider than the picture, so that the words stay large and whole.
     Rectangle {
         id: captionBand

@@ -38,7 +38,7 @@ Item {
         y: root.topInset
         height: root.height - root.topInset - root.bottomInset
         contentWidth: width
-        contentHeight: page.height
+        contentHeight: page.height - Theme.margin + hint.room  // the last row's margin grows to the fade
         clip: true
         boundsBehavior: Flickable.DragOverBounds
         flickableDirection: Flickable.VerticalFlick
@@ -75,6 +75,8 @@ Item {
     }
 
     ScrollHint {
+        id: hint
+
         flickable: scroller
     }
 

@@ -31,7 +31,9 @@ Item {
             id: page
 
             width: scroller.width
-            height: Math.max(scroller.height, tiles.y + tiles.implicitHeight + Theme.margin)
+            // the tiles fill the screen; when they need more, the page ends with room for the fade
+            height: tiles.implicitHeight > tiles.room + 1 ? tiles.y + tiles.implicitHeight + hint.room
+                                                          : scroller.height
 
             Column {
                 id: heading
@@ -105,6 +107,8 @@ Item {
     }
 
     ScrollHint {
+        id: hint
+
         flickable: scroller
     }
 }

@@ -18,7 +18,7 @@ Item {
         anchors.topMargin: Theme.reach ? Theme.reachTop : Theme.headerHeight
         anchors.bottomMargin: Theme.reach ? Theme.headerHeight : 0
         contentWidth: width
-        contentHeight: page.implicitHeight + Theme.margin * 2
+        contentHeight: page.y + page.implicitHeight + hint.room
         clip: true
         boundsBehavior: Flickable.DragOverBounds
         flickableDirection: Flickable.VerticalFlick
@@ -79,6 +79,8 @@ Item {
     }
 
     ScrollHint {
+        id: hint
+
         flickable: scroller
     }
 }
