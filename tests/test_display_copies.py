@@ -1,4 +1,5 @@
-"""A large picture Qt can only decode at full size is shown from a copy it decodes at display size."""
+"""A picture larger than a 4K screen is shown from a screen-size copy libvips makes in its own process,
+whatever its format and size (Qt refuses pictures over 256 MB decoded)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageReader, QPainte
 
 from kiosk.app import display_copies
 from kiosk.app.images import picture_url
+from tests.vips_pictures import halves
 
 PLAN = (4096, 2304)  # 9.4 megapixels: above a 4K picture
 HANG = 120
@@ -59,7 +61,7 @@ def test_the_first_showing_never_waits_for_the_copy(media: Path) -> None:
     assert shown_file(media, "media/plan.png").parent == copies(media)
 
 
-def test_a_large_png_is_shown_from_a_copy_decoded_at_display_size(media: Path) -> None:
+def test_a_large_png_is_shown_from_a_screen_size_copy_decoded_at_display_size(media: Path) -> None:
     draw(media / "media" / "plan.png", PLAN)
     original = QImageReader(str(media / "media" / "plan.png"))
     assert not original.supportsOption(QImageIOHandler.ImageOption.ScaledSize)  # full size, every time
@@ -68,23 +70,41 @@ def test_a_large_png_is_shown_from_a_copy_decoded_at_display_size(media: Path) -
     assert shown.parent == copies(media) and shown.suffix == ".jpg"
     reader = QImageReader(str(shown))
     assert reader.supportsOption(QImageIOHandler.ImageOption.ScaledSize)
-    assert (reader.size().width(), reader.size().height()) == PLAN  # nothing lost to a smaller copy
+    assert (reader.size().width(), reader.size().height()) == (3840, 2160)  # fits a 4K screen
     reader.setScaledSize(reader.size() / 8)
     small = reader.read()
-    assert small.width() == PLAN[0] // 8
+    assert small.width() == 3840 // 8
     assert small.pixelColor(small.width() * 3 // 4, 10).blue() > 150  # the same picture
     assert shown_file(media, "media/plan.png") == shown  # made once
 
 
-def test_only_a_large_opaque_picture_qt_decodes_at_full_size_gets_a_copy(
+@pytest.mark.qt_log_ignore("^QImageIOHandler: Rejecting image as it exceeds")  # what Qt says of it
+@pytest.mark.parametrize("name", ["huge.png", "huge.jpg"])
+def test_a_picture_qt_refuses_is_shown_from_a_copy(media: Path, name: str) -> None:
+    picture = media / "media" / name
+    halves(picture, (11000, 14000))
+    assert QImageReader(str(picture)).read().isNull()  # 154 megapixels: over Qt's limit, even raised
+
+    shown = shown_file(media, f"media/{name}")
+    assert shown.parent == copies(media) and shown.suffix == ".jpg"
+    copy = QImageReader(str(shown)).read()
+    assert copy.width() == 2160 and abs(copy.height() - 2749) <= 1  # a tall picture fits in 2160 x 3840
+    assert copy.pixelColor(1800, 100).blue() > 150 and copy.pixelColor(100, 100).blue() < 230
+
+
+def test_only_a_picture_larger_than_the_screen_gets_a_copy(
         media: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     draw(media / "media" / "plan.png", PLAN)
     assert shown_file(media, "media/plan.png").parent == copies(media)
-    draw(media / "media" / "small.png", (1920, 1080))
     draw(media / "media" / "plan.jpg", PLAN)
+    assert shown_file(media, "media/plan.jpg").parent == copies(media)  # a JPEG too: faster to show
     draw(media / "media" / "overlay.png", PLAN, alpha=True)
+    overlay = shown_file(media, "media/overlay.png")
+    assert overlay.parent == copies(media) and overlay.suffix == ".png"  # transparency kept
+    assert QImageReader(str(overlay)).read().pixelColor(10, 10).alpha() == 0
+    draw(media / "media" / "small.png", (1920, 1080))
     os.mkfifo(media / "media" / "pipe.png")  # never opened: reading it would wait for a writer
-    for name in ("small.png", "plan.jpg", "overlay.png", "missing.png", "pipe.png"):
+    for name in ("small.png", "missing.png", "pipe.png"):
         assert shown_file(media, f"media/{name}") == media / "media" / name
     # no copy can be made (the cache folder cannot be created): the picture itself, as before
     (tmp_path / "not-a-folder").write_text("a file where the cache folder would be")
@@ -101,4 +121,24 @@ def test_a_changed_picture_gets_a_new_copy_and_the_old_one_goes(media: Path) -> 
     os.utime(picture, ns=(1, 2))  # surely another version, even within the same clock tick
     second = shown_file(media, "media/plan.png")
     assert second != first and second.is_file() and not first.exists()
-    assert QImageReader(str(second)).size().height() == PLAN[1] + 8
+    assert QImageReader(str(second)).size().width() == round(2160 * PLAN[0] / (PLAN[1] + 8))
+
+
+def test_a_checked_copy_of_the_content_reuses_the_copies_and_unused_copies_go(media: Path) -> None:
+    """Each content version is shown from its own folder, with unchanged files linked: the linked
+    picture is shown from the same copy; a copy not shown for 30 days goes when a copy is made."""
+    picture = media / "media" / "plan.png"
+    draw(picture, PLAN)
+    first = shown_file(media, "media/plan.png")
+    version = media.parent / "last-good" / "2"
+    (version / "media").mkdir(parents=True)
+    os.link(picture, version / "media" / "plan.png")
+    assert shown_file(version, "media/plan.png") == first, "the same file: no second copy"
+    stale = copies(media) / "0123456789abcdef01234567.jpg"
+    stale.write_bytes(b"a copy of a picture no content shows any more")
+    month_ago = first.stat().st_mtime - (display_copies.UNUSED_DAYS + 1) * 86400
+    os.utime(stale, (month_ago, month_ago))
+    draw(media / "media" / "other.png", PLAN)
+    shown_file(media, "media/other.png")
+    assert not stale.exists() and first.is_file()
+    assert len(list(copies(media).iterdir())) == 2

@@ -27,7 +27,8 @@ QML_DIR = Path(__file__).resolve().parent.parent / "qml"
 MAIN_QML = QML_DIR / "Main.qml"
 CORE_QML_MODULES = ["kiosk.app.theme", "kiosk.app.models", "kiosk.app.navigator", "kiosk.app.access"]
 OPTIONAL_QML_MODULES = [
-    "kiosk.app.exhibit_data", "kiosk.app.playback", "kiosk.ops.idle", "kiosk.ops.staff", "kiosk.ops.hours",
+    "kiosk.app.exhibit_data", "kiosk.app.tiled_picture", "kiosk.app.playback", "kiosk.ops.idle",
+    "kiosk.ops.staff", "kiosk.ops.hours",
 ]
 
 _registered = False

@@ -2,9 +2,9 @@
 
 Visitor screens use `picture_url()`: plain file URLs that Qt's own picture thread decodes
 in C++ at the Image's `sourceSize` (a 16k x 16k JPEG plan shown on a 1920 screen is decoded
-at about 1920 wide, never at full size) and keeps in its pixmap cache. A large picture in a
-format Qt can only decode at full size (PNG, WebP, ...) is shown from a JPEG copy that it can
-decode smaller (`kiosk.app.display_copies`).
+at about 1920 wide, never at full size) and keeps in its pixmap cache. A picture larger than a
+4K screen, in any format, is shown from a screen-size copy (`kiosk.app.display_copies`); zoom
+views add the sharp tiles of its pyramid (`kiosk.app.pyramids`, `kiosk.app.tiled_picture`).
 
 `KioskImageProvider` (`image://kiosk/<path>`) does the same in Python, with a memory-budgeted
 cache, `?region=` tiles and a calm placeholder plus a log line for a missing or broken file.

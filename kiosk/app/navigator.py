@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QJSEngine, QmlElement, QmlSingleton
 
-from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, pyramids
 from kiosk.app.attract import attract_slides, back_soon_notices, invitations
 from kiosk.app.cards import Words, exhibit_card, exhibit_view_data, fill_colour, floor_card, section_card
 from kiosk.app.journey import Journey, Place
@@ -84,10 +84,13 @@ class Navigator(QObject):
         """Show an exhibition (None: nothing to show); keeps the visitor's place if it exists."""
         self._exhibition = exhibition
         self._root = root
+        if exhibition is not None:  # zoom tiles of large pictures, made in the background
+            pyramids.prepare(pyramids.zoomable_pictures(exhibition, root))
         self._journey.set_exhibition(exhibition)
         self._generation += 1
         if self._theme is not None:
-            self._theme.configure(exhibition.settings.theme if exhibition else None)
+            self._theme.configure(exhibition.settings.theme if exhibition else None,
+                                  list(exhibition.settings.languages) if exhibition else None)
         languages = self._language_codes()
         wanted = language or self._default_language()
         self._language = wanted if wanted in languages else languages[0]
@@ -336,7 +339,7 @@ class Navigator(QObject):
         return [{"code": code, "name": language_name(code)} for code in self._language_codes()]
 
     def _words_map(self) -> dict[str, str]:
-        return words_for(self._language)
+        return words_for(self._language, self._words().fallback)
 
     def _title(self) -> str:
         return self._words().text(self._exhibition.settings.title) if self._exhibition else ""

@@ -8,11 +8,16 @@ import "../../components" as Components
 // Children declared inside are placed over the picture and move and zoom with it.
 // Keys: Tab or an arrow reaches it; + and - zoom, Enter zooms in (or back out), and while it
 // is zoomed the arrows move around the picture.
+// A large picture is shown from its screen-size copy; zoomed in further than that copy is sharp,
+// the tiles of its pyramid that are on screen are drawn over it (TiledPicture), down to the
+// picture's own pixels.
 Item {
     id: area
 
     property url source
-    property real maxZoom: 5
+    // a picture with tiles zooms in until one of its pixels is one pixel on screen
+    property real maxZoom: tiled.ready && content.width > 0
+                           ? Math.min(64, Math.max(5, tiled.fullWidth / content.width)) : 5
     property real zoomLevel: 1
     property real panX: 0
     property real panY: 0
@@ -23,6 +28,9 @@ Item {
     readonly property alias pictureHeight: content.height
     readonly property alias status: picture.status
     readonly property bool gesturing: pinch.active || drag.active
+    readonly property alias tileCount: tileLayer.count
+    readonly property var tileView: [content.width, content.height, area.width, area.height, area.zoomLevel,
+                                     area.panX, area.panY, picture.implicitWidth, tiled.ready]
     property bool easing: false
     property string accessibleName: ""
     default property alias overlay: content.data
@@ -79,6 +87,16 @@ Item {
         area.easing = false;
     }
 
+    // The part of the picture on screen where the view is going (not where a glide is now).
+    function updateTiles(): void {
+        const zoom = area.zoomLevel;
+        const x = area.clampPan(area.panX, content.width, area.width, zoom);
+        const y = area.clampPan(area.panY, content.height, area.height, zoom);
+        tiled.view(content.width, content.height, Math.max(0, -x / zoom), Math.max(0, -y / zoom),
+                   Math.min(content.width, (area.width - x) / zoom), Math.min(content.height, (area.height - y) / zoom),
+                   zoom, picture.implicitWidth);
+    }
+
     function keyArrow(dx: int, dy: int): bool {
         if (!area.zoomed)
             return false;
@@ -113,6 +131,13 @@ Item {
     Accessible.focusable: true
     onWidthChanged: zoomAt(1, width / 2, height / 2)
     onHeightChanged: zoomAt(1, width / 2, height / 2)
+    onTileViewChanged: Qt.callLater(area.updateTiles)
+
+    TiledPicture {
+        id: tiled
+
+        source: area.source
+    }
 
     Item {
         id: content
@@ -146,7 +171,7 @@ Item {
             id: picture
 
             anchors.fill: parent
-            source: area.source
+            source: tiled.preview
             sourceSize: Qt.size(Math.max(1, Math.round(area.width * 2)),
                                 Math.max(1, Math.round(area.height * 2)))
             // The content item already has the picture's proportions. Stretch keeps the picture's
@@ -155,6 +180,34 @@ Item {
             asynchronous: true
             smooth: true
             mipmap: true
+        }
+
+        // the sharp tiles on screen, each placed and scaled into the picture's coordinates
+        Repeater {
+            id: tileLayer
+
+            model: tiled.tiles
+
+            Image {
+                id: tile
+
+                required property url tileSource
+                required property real tileX
+                required property real tileY
+                required property real tileXScale
+                required property real tileYScale
+
+                x: tile.tileX
+                y: tile.tileY
+                source: tile.tileSource
+                asynchronous: true
+                cache: false
+                smooth: true
+                transform: Scale {
+                    xScale: tile.tileXScale
+                    yScale: tile.tileYScale
+                }
+            }
         }
     }
 
