@@ -28,7 +28,7 @@ def main() -> None:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.app import audit, render
+    from kiosk.app import audit, audit_contrast, audit_fields, render
     from kiosk.app.screens import KioskWindow
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
@@ -36,7 +36,8 @@ def main() -> None:
     kiosk = KioskWindow(exhibition, root.resolve(), size=(size[0], size[1]), reduced_motion=True)
     kiosk.window.show()
     for modes in [(), ("large-text", "high-contrast", "reach")]:
-        parts: dict[str, list[float]] = {"grab": [], "targets": [], "clipping": [], "contrast": []}
+        parts: dict[str, list[float]] = {"grab": [], "targets": [], "clipping": [], "contrast": [],
+                                         "naming": []}
         texts = findings = 0
         for shot in render.plan(exhibition, "en"):
             method, argument = shot.move
@@ -57,8 +58,11 @@ def main() -> None:
             parts["clipping"].append(time.perf_counter() - started)
             started = time.perf_counter()
             target = render.contrast_target(kiosk, modes)
-            found += audit.low_contrast_texts(root_item, image, window_rect, target)
+            found += audit_contrast.low_contrast_texts(root_item, image, window_rect, target)
             parts["contrast"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            found = audit_fields.name_places(found, kiosk.navigator)
+            parts["naming"].append(time.perf_counter() - started)
             texts += sum(1 for _ in audit.texts(root_item))
             findings += len(found)
         screens = len(parts["grab"])

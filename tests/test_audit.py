@@ -264,3 +264,47 @@ def test_the_audit_sees_a_dim_theme_colour_on_the_real_kiosk(qtbot: Any, tmp_pat
     assert findings and {finding.kind for finding in findings} == {"contrast"}
     assert all("#3a4450 on" in finding.detail and finding.value < 2 for finding in findings)
     assert "text 'Ships, cranes and the first streets.'" in {f.subject for f in findings}
+
+
+# -- where staff fix a finding -----------------------------------------------------------------
+
+
+def test_words_on_screen_are_traced_to_their_content_field(tmp_path: Path) -> None:
+    from kiosk.app.audit_fields import ContentIndex, name_places
+    from tests.ui_helpers import load_sample
+
+    exhibition = load_sample(tmp_path)
+    english, chinese = ContentIndex(exhibition, "en"), ContentIndex(exhibition, "zh")
+
+    def field(index: ContentIndex, words: str, screen: str) -> str:
+        return str(index.field_of(words, screen))
+
+    story = "exhibit 'harbour-story'"
+    assert field(english, "Ships came first.", story) == f"{story} field body", "one paragraph of the body"
+    assert field(english, "A Sheltered Bay", story) == f"{story} field title"
+    figures = "exhibit 'port-figures'"
+    assert field(english, "million tonnes a year", figures) == f"{figures} field items[0].label"
+    assert field(english, "450", figures) == f"{figures} field items[0].value"
+    voice = "exhibit 'harbour-voice'"
+    assert field(english, "\u201cWe built this harbour by hand.\u201d", voice) == f"{voice} field text"
+    assert field(chinese, "「这个港口是我们亲手建起来的。」", voice) == f"{voice} field text"
+    assert field(english, "A Sheltered Bay", "section 'old-harbour'") == f"{story} field title", \
+        "a card on a section screen names its exhibit"
+    assert english.field_of("Back", story) is None, "the kiosk's own words are no content field"
+
+    class Navigator:
+        def __init__(self) -> None:
+            self.exhibition = exhibition
+
+        def property(self, name: str) -> object:
+            return {"place": {"screen": "section", "section": "old-harbour"}, "language": "en"}[name]
+
+    found = [Finding("contrast", "text 'Back'", "3.0:1 < 4.5:1", 3.0, (0, 0, 9, 9), "HeaderButton.qml",
+                     "Back"),
+             Finding("clipped", "text 'A Sheltered Bay'", "is cut off", 0.0, (0, 0, 9, 9), "ExhibitCard.qml",
+                     "A Sheltered Bay")]
+    back, card = name_places(found, Navigator())
+    assert back.staff_line == "section 'old-harbour': text 'Back' 3.0:1 < 4.5:1"
+    assert card.staff_line == ("section 'old-harbour', exhibit 'harbour-story' field title: "
+                               "text 'A Sheltered Bay' is cut off")
+    assert card.description.endswith("[ExhibitCard.qml]")

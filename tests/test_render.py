@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.app import render, run
-from tests.ui_helpers import write_sample_exhibition
+from tests.ui_helpers import draw_picture, write_sample_exhibition
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,14 +39,15 @@ def test_render_writes_every_screen_and_a_contact_sheet(
     assert names[:2] == ["00-attract.png", "01-home.png"]
     assert {"floor-port.png", "floor-green.png", "section-old-harbour.png", "section-coast.png",
             "exhibit-harbour-story.png", "exhibit-coast-map.png"} <= set(names)
-    assert len(names) == 2 + 2 + 3 + 6  # attract, home, floors, sections, exhibits
+    screens = [name for name in names if not re.search(r"-\d+\.png$", name)]
+    assert len(screens) == 2 + 2 + 3 + 6  # attract, home, floors, sections, exhibits (and later parts)
     picture = QImage(str(tmp_path / "01-home.png"))
     assert (picture.width(), picture.height()) == (1920, 1080)
     sheet = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert sheet.count("<figure>") == len(names)
     assert 'href="exhibit-coast-map.png"' in sheet
     assert "港城规划展" in sheet  # the contact sheet is titled in the rendered language
-    assert "wrote 13 screens" in capsys.readouterr().out
+    assert f"wrote {len(names)} screens" in capsys.readouterr().out
 
 
 def test_render_refuses_content_with_errors(
@@ -86,7 +88,8 @@ class FakeAudit:
         self.failing = failing
         self.seen: list[tuple[str, float, list[str], float]] = []
 
-    def __call__(self, kiosk: Any, *, min_contrast: float, reach_top: float | None) -> list[Any]:
+    def __call__(self, kiosk: Any, *, min_contrast: float, reach_top: float | None,
+                 screen: str | None = None) -> list[Any]:
         from kiosk.app.access import Access
         from kiosk.app.audit import Finding
 
@@ -109,15 +112,15 @@ def test_render_check_audits_every_screen_in_the_mode_and_fails_on_a_finding(
     monkeypatch.setattr("kiosk.app.audit.audit_screen", fake)
     args = render_args(sample_root, tmp_path, mode=["high-contrast", "large-text"], check=True)
     assert render.main(args) == 1
-    assert len(fake.seen) == 13
+    shots = len(list(tmp_path.glob("*.png")))
+    assert len(fake.seen) == shots > 13, "every screen and each later part of it (large text is longer)"
     assert {(ratio, tuple(modes), scale) for _exhibit, ratio, modes, scale in fake.seen} == {
         (7.0, ("large-text", "high-contrast"), 1.5)}, "every screen in both modes, at 7:1"
     line = ("exhibit-harbour-plan.png: text 'Back' 3.9:1 < 7:1 (#ffffff on #777777) "
             "(large-text+high-contrast)")
-    assert (tmp_path / "audit.txt").read_text(encoding="utf-8") == line + "\n"
+    assert (tmp_path / "audit.txt").read_text(encoding="utf-8") == line + " [HeaderButton.qml]\n"
     output = capsys.readouterr().out
     assert line in output and "\n1 audit finding\n" in output
-    assert len(list(tmp_path.glob("*.png"))) == 13
 
 
 @pytest.mark.slow
@@ -171,12 +174,18 @@ def test_run_without_a_display_says_so_in_one_sentence(sample_root: Path) -> Non
 
 
 def test_run_prints_content_errors_like_validate(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "exhibition.yaml").write_text("schema_version: 1\ntitel: Oops\n", encoding="utf-8")
-    assert run.load_content(tmp_path) is None
+    from kiosk.ops.snapshot import load_for_startup
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "exhibition.yaml").write_text("schema_version: 1\ntitel: Oops\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    startup = load_for_startup(content, tmp_path / "last-good")
+    assert run._report_startup(startup, content) is None
     errors = capsys.readouterr().err
-    assert f"{tmp_path.name}/exhibition.yaml:2:1: error:" in errors or "exhibition.yaml:2" in errors
+    assert "\ncontent/exhibition.yaml:2:1: error:" in "\n" + errors, "as validate prints it, from here"
     assert "Back soon" in errors
 
 
@@ -213,3 +222,154 @@ def test_an_exhibition_without_hours_has_no_closed_screen_to_render(tmp_path: Pa
     from tests.ui_helpers import load_sample
 
     assert render.closed_shots(load_sample(tmp_path)) == []
+
+
+# -- every part of every screen ----------------------------------------------------------------
+
+LONG_ARTICLE = [f"Paragraph {number} tells one more thing about the harbour, its ships, its cranes "
+                f"and the people who worked there for a hundred years." for number in range(1, 25)]
+LONG_ARTICLE[-1] = "The very last paragraph: this is where the story of the harbour ends."
+
+
+def long_floor() -> str:
+    """A floor whose article has many paragraphs and whose section has many exhibits."""
+    from tests.content_factory import FLOOR
+
+    body = "\\n\\n".join(LONG_ARTICLE)
+    more = "".join(
+        f"      - id: note-{number}\n        type: quote\n"
+        f"        title: {{en: Harbour note {number}, zh: 港口笔记{number}}}\n"
+        f"        text: {{en: A short note., zh: 短短的笔记。}}\n        author: Staff\n"
+        for number in range(1, 15))
+    floor = FLOOR.replace("body: {en: Ships come and go., zh: 船来船往。}",
+                          f'body: {{en: "{body}", zh: 船来船往。}}')
+    return floor.replace("    exhibits:\n", "    exhibits:\n" + more, 1)
+
+
+def fully_shown_texts(kiosk: Any) -> set[str]:
+    """The words of every Text wholly inside the window and the boxes that clip it."""
+    from PySide6.QtCore import QRectF
+
+    from kiosk.app.audit import scene_rect, texts, visible_rect
+
+    window = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
+    shown = set()
+    for item in texts(kiosk.window.contentItem()):
+        rect = scene_rect(item)
+        if visible_rect(item, window).adjusted(-1.5, -1.5, 1.5, 1.5).contains(rect):
+            shown.add(" ".join(str(item.property("text")).split()))
+    return shown
+
+
+def render_recording(monkeypatch: pytest.MonkeyPatch, shots: list[render.Shot], root: Path, out: Path
+                     ) -> dict[str, set[str]]:
+    """Render only these screens (and their parts); the Texts wholly on screen in each file."""
+    seen: dict[str, set[str]] = {}
+    take = render.take
+
+    def recording_take(kiosk: Any, shot: render.Shot, *args: Any) -> bool:
+        seen[shot.name] = fully_shown_texts(kiosk)
+        return take(kiosk, shot, *args)
+
+    monkeypatch.setattr(render, "take", recording_take)
+    monkeypatch.setattr(render, "plan", lambda exhibition, language: iter(shots))
+    assert render.main(render_args(root, out)) == 0
+    return seen
+
+
+@pytest.mark.slow
+@pytest.mark.both_rigs
+def test_render_writes_the_later_parts_of_long_screens(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.content_factory import make_content
+
+    root = make_content(tmp_path / "content", floor=long_floor())
+    for picture in ("a.png", "map.png"):
+        draw_picture(root / "media" / picture, "#2b4c7e", "#e0a43a")
+    shots = [render.Shot("section-harbour.png", "Harbour", ("openSection", "harbour")),
+             render.Shot("exhibit-harbour-text.png", "The harbour", ("openExhibit", "harbour-text"))]
+    out = tmp_path / "out"
+    seen = render_recording(monkeypatch, shots, root, out)
+    names = sorted(path.name for path in out.glob("*.png"))
+    assert {"section-harbour-2.png", "exhibit-harbour-text-2.png"} <= set(names), names
+    assert set(seen) == set(names)
+    article = [name for name in seen if name.startswith("exhibit-harbour-text")]
+    assert LONG_ARTICLE[-1] not in seen["exhibit-harbour-text.png"], "the article is longer than a screen"
+    assert any(LONG_ARTICLE[-1] in seen[name] for name in article), "the last paragraph is in a shot"
+    section = [name for name in seen if name.startswith("section-harbour")]
+    assert "Film" not in seen["section-harbour.png"], "the section has more cards than a screen"
+    assert any("Film" in seen[name] for name in section), "the last card is in a shot"
+    sheet = (out / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{name}"' in sheet for name in names)
+    assert "The harbour, part 2" in sheet
+    assert f"wrote {len(names)} screens" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+@pytest.mark.both_rigs
+def test_render_shows_every_paragraph_card_event_and_picture_of_the_bundled_exhibition(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.app.exhibit_data import paragraphs
+    from kiosk.content.load import load_exhibition
+
+    content = REPO / "content"
+    exhibition = load_exhibition(content).exhibition
+    assert exhibition is not None
+    exhibits = exhibition.exhibits()
+    longest = max((e for e in exhibits.values() if e.type == "article"),
+                  key=lambda e: len(e.body.get("en", "")))
+    timeline = next(e for e in exhibits.values() if e.type == "timeline")
+    gallery = next(e for e in exhibits.values() if e.type == "gallery")
+    crowded = max((s for f in exhibition.floors for s in f.sections), key=lambda s: len(s.exhibits))
+    shots = [render.Shot(f"exhibit-{e.id}.png", e.id, ("openExhibit", e.id))
+             for e in (longest, timeline, gallery)]
+    shots.append(render.Shot(f"section-{crowded.id}.png", crowded.id, ("openSection", crowded.id)))
+    seen = render_recording(monkeypatch, shots, content, tmp_path)
+
+    def shown_in_parts(stem: str, words: str) -> bool:
+        return any(words in seen[name] for name in seen if name.startswith(stem))
+
+    last_paragraph = paragraphs(longest.body["en"])[-1]
+    assert shown_in_parts(f"exhibit-{longest.id}", last_paragraph)
+    assert shown_in_parts(f"exhibit-{timeline.id}", timeline.events[-1].title["en"])
+    assert all(shown_in_parts(f"exhibit-{gallery.id}", item.caption["en"]) for item in gallery.items)
+    assert shown_in_parts(f"section-{crowded.id}", crowded.exhibits[-1].title["en"])
+
+
+def stats_floor() -> str:
+    """The factory's floor with a stats exhibit before its map."""
+    from tests.content_factory import FLOOR
+
+    stats = ("      - id: harbour-stats\n        type: stats\n        title: {en: Numbers, zh: 数字}\n"
+             "        items:\n          - {value: 450, label: {en: million tonnes, zh: 亿吨}}\n"
+             "          - {value: 12, label: {en: berths, zh: 泊位}}\n"
+             "          - {value: 1963, label: {en: the year the port opened, zh: 开港之年}}\n")
+    return FLOOR.replace("      - id: harbour-map\n", stats + "      - id: harbour-map\n", 1)
+
+
+@pytest.mark.slow
+@pytest.mark.both_rigs
+def test_render_check_names_the_exhibit_and_field_to_change(
+    qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.content_factory import EXHIBITION, make_content
+
+    faint = EXHIBITION + 'theme:\n  muted_text: "#3a4049"\n'  # grey on the dark background
+    root = make_content(tmp_path / "content", floor=stats_floor(), exhibition=faint)
+    for picture in ("a.png", "map.png"):
+        draw_picture(root / "media" / picture, "#2b4c7e", "#e0a43a")
+    monkeypatch.setattr(render, "plan", lambda exhibition, language: iter([
+        render.Shot("exhibit-harbour-stats.png", "Numbers", ("openExhibit", "harbour-stats"))]))
+    out = tmp_path / "out"
+    assert render.main(render_args(root, out, check=True)) == 1
+    printed = capsys.readouterr().out
+    line = next(line for line in printed.splitlines() if "'berths'" in line)
+    assert line.startswith("exhibit-harbour-stats.png: exhibit 'harbour-stats' field items[1].label: "
+                           "text 'berths' 1.7:1 < 4.5:1"), line
+    assert ".qml" not in printed, "staff read what to change in the content, not the program's files"
+    assert "exhibit 'harbour-stats', floor 'ground' field title: text 'Ground floor'" in printed
+    assert "field items[2].label: text 'the year the port opened'" in printed
+    audit = (out / "audit.txt").read_text(encoding="utf-8")
+    assert f"{line} [StatsView.qml]" in audit.splitlines(), "developers find the view in audit.txt"

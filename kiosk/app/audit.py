@@ -18,20 +18,9 @@
 - **contrast**: the contrast of a Text against what is really drawn behind it is below
   `min_contrast` (WCAG 2 formula, `kiosk.app.contrast`). No exception for large text.
 
-How contrast is measured. The text colour is the Text's `color`, its alpha multiplied by the
-opacity of the Text and of every ancestor (semi-transparent text is blended with the background
-it sits on). The background comes from the window's own picture (`grabWindow`): the part of
-the Text's laid-out rectangle that is on screen (clipping ancestors and the window edge cut it)
-is split into patches about one line high and three lines wide. In each patch the pixels (every
-row, every second column) are sorted into colour buckets (16 levels a channel); the background
-is the mean colour of the most common bucket that is not close to the text colour. Glyph cores
-are close to the text colour and anti-aliased edge pixels spread thinly over many buckets
-between text and background, so the dominant remaining bucket is the background even for bold
-Chinese headings. Over pictures
-(a cover behind a scrim) every patch has its own background and the worst patch counts. Only
-patches where the text is really drawn (some pixels close to the text colour) count; when no
-bucket is far enough from the text colour, the text is nearly invisible and the dominant bucket
-is used, which reports a ratio near 1:1.
+How contrast is measured (the colour behind a text, patch by patch, read from the window's own
+picture) is told in `kiosk.app.audit_pixels`. Each finding names the screen and the content field
+to change (`kiosk.app.audit_fields`).
 
 Exclusions, the only ones: invisible items (not visible, opacity 0, fully transparent text
 colour, or nothing of them on screen) are not audited; disabled items (`enabled: false` on the
@@ -49,12 +38,9 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor
 from PySide6.QtQml import QJSValue, QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
-
-from kiosk.app.audit_pixels import MIN_PATCH_PIXELS, Picture, blend, patch_background, patches
-from kiosk.app.contrast import contrast_ratio
 
 EDGE_TOLERANCE = 1.5
 """Sub-pixel layout differences that nobody can see, in px."""
@@ -72,16 +58,23 @@ class Finding:
     value: float  # the measured contrast ratio or the target's smaller side, in px
     rect: tuple[int, int, int, int]  # x, y, width, height in the window
     source: str = ""  # the QML file declaring the item, e.g. "FloorTile.qml"
+    words: str = ""  # all the words of the Text, or the control's accessible name
+    place: str = ""  # what staff change, e.g. "exhibit 'port-figures' field items[1].label"
 
     @property
     def summary(self) -> str:
         return f"{self.subject} {self.detail}"
 
     @property
+    def staff_line(self) -> str:
+        """The finding as staff read it: the screen and content field first (kiosk.app.audit_fields)."""
+        return f"{self.place}: {self.summary}" if self.place else self.summary
+
+    @property
     def description(self) -> str:
         x, y, width, height = self.rect
         where = f" [{self.source}]" if self.source else ""
-        return f"{self.summary} at {x},{y} {width}x{height}{where}"
+        return f"{self.staff_line} at {x},{y} {width}x{height}{where}"
 
     def __str__(self) -> str:
         return self.description
@@ -143,6 +136,12 @@ def source_of(item: QObject) -> str:
     return context.baseUrl().fileName() if context is not None else ""
 
 
+def origin(item: QQuickItem) -> tuple[str, str]:
+    """The QML file declaring the item, and its words (a Text's text, else its accessible name)."""
+    words = item.property("text") if item.inherits("QQuickText") else accessible_name(item)
+    return source_of(item), " ".join(str(words or "").split())
+
+
 def scene_rect(item: QQuickItem) -> QRectF:
     return item.mapRectToScene(item.boundingRect())
 
@@ -194,7 +193,7 @@ def small_targets(root: QQuickItem, min_target_px: int = 48) -> list[Finding]:
             findings.append(Finding(
                 "target", f"target {label_of(item)}",
                 f"{rect.width():.0f}x{rect.height():.0f} px < {min_target_px} px", side,
-                whole(scene_rect(item)), source_of(item)))
+                whole(scene_rect(item)), *origin(item)))
     return findings
 
 
@@ -212,7 +211,7 @@ def unreachable_targets(root: QQuickItem, reach_top: float, window_rect: QRectF,
             findings.append(Finding(
                 "reach", f"target {label_of(item)}",
                 f"is above the reachable area (top {rect.top():.0f} px, reach from "
-                f"{reach_top:.0f} px)", rect.top(), whole(scene_rect(item)), source_of(item)))
+                f"{reach_top:.0f} px)", rect.top(), whole(scene_rect(item)), *origin(item)))
     return findings
 
 
@@ -234,7 +233,7 @@ def clipped_texts(root: QQuickItem, window_rect: QRectF) -> list[Finding]:
         problem = ""
         if item.property("truncated"):
             findings.append(Finding("truncated", subject, "is cut short (elided)", 0.0, where,
-                                    source_of(item)))
+                                    *origin(item)))
             continue
         if float(item.property("contentWidth")) > item.width() + EDGE_TOLERANCE:
             problem = f"is wider than its box ({item.property('contentWidth'):.0f} > " \
@@ -245,7 +244,7 @@ def clipped_texts(root: QQuickItem, window_rect: QRectF) -> list[Finding]:
         else:
             problem = cut_by_a_box(item, window_rect)
         if problem:
-            findings.append(Finding("clipped", subject, problem, 0.0, where, source_of(item)))
+            findings.append(Finding("clipped", subject, problem, 0.0, where, *origin(item)))
     return findings + overlapping_texts(root, window_rect) + covered_texts(root, window_rect)
 
 
@@ -264,7 +263,7 @@ def overlapping_texts(root: QQuickItem, window_rect: QRectF) -> list[Finding]:
                 findings.append(Finding(
                     "clipped", f"text {label_of(item)}",
                     f"overlaps text {label_of(other)} ({source_of(other)})", 0.0,
-                    whole(scene_rect(item)), source_of(item)))
+                    whole(scene_rect(item)), *origin(item)))
     return findings
 
 
@@ -286,7 +285,7 @@ def covered_texts(root: QQuickItem, window_rect: QRectF) -> list[Finding]:
                 findings.append(Finding(
                     "clipped", f"text {label_of(text)}",
                     f"is partly hidden under {label_of(box)} ({source_of(box)})", 0.0,
-                    whole(scene_rect(text)), source_of(text)))
+                    whole(scene_rect(text)), *origin(text)))
                 break
     return findings
 
@@ -346,67 +345,29 @@ def cut_by_a_box(item: QQuickItem, window_rect: QRectF) -> str:
     return "" if edge.contains(rect) else "is cut off by the edge of the screen"
 
 
-# -- contrast --------------------------------------------------------------------------------
-
-
-def text_contrast(item: QQuickItem, picture: Picture, window_rect: QRectF
-                  ) -> tuple[float, QColor] | None:
-    """The worst contrast of the Text against what is drawn behind it, and that background."""
-    colour = QColor(item.property("color"))
-    alpha = colour.alphaF() * effective_opacity(item)
-    if alpha <= 0.01:
-        return None
-    area = visible_rect(item, window_rect)
-    if area.isEmpty():
-        return None
-    font = item.property("font")
-    line = float(font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 4 / 3) * 1.3
-    results = []
-    for patch in patches(area, line):
-        pixels = picture.pixels_in(patch)
-        if len(pixels) < MIN_PATCH_PIXELS:
-            continue
-        background, drawn = patch_background(pixels, colour, alpha)
-        if not drawn:
-            continue
-        shown = QColor.fromRgbF(*(c / 255 for c in blend(colour, alpha, background)))
-        back = QColor.fromRgbF(*(c / 255 for c in background))
-        results.append((contrast_ratio(shown, back), back))
-    return min(results, key=lambda result: result[0]) if results else None
-
-
-def low_contrast_texts(root: QQuickItem, image: QImage, window_rect: QRectF,
-                       min_contrast: float) -> list[Finding]:
-    picture = Picture(image)
-    findings = []
-    for item in texts(root):
-        if not item.isEnabled() or is_decorative(item):
-            continue
-        measured = text_contrast(item, picture, window_rect)
-        if measured is None or round(measured[0], 2) >= min_contrast:
-            continue
-        ratio, background = measured
-        findings.append(Finding(
-            "contrast", f"text {label_of(item)}",
-            f"{ratio:.1f}:1 < {min_contrast:g}:1 ({QColor(item.property('color')).name()} "
-            f"on {background.name()})", ratio, whole(scene_rect(item)), source_of(item)))
-    return findings
-
-
 # -- the whole screen ------------------------------------------------------------------------
 
 
 def audit_screen(kiosk_window: Any, *, min_contrast: float, min_target_px: int = 48,
-                 reach_top: float | None = None) -> list[Finding]:
+                 reach_top: float | None = None, screen: str | None = None) -> list[Finding]:
     """Every touch target, clipping and contrast problem on the screen on view.
 
     `kiosk_window` is a `KioskWindow` (or a bare QQuickWindow) whose screen has settled;
-    `reach_top` (reach mode: Theme.reachTop) also checks every control can be reached."""
+    `reach_top` (reach mode: Theme.reachTop) also checks every control can be reached. With a
+    KioskWindow each finding names the screen (or `screen`) and its content field."""
     window: QQuickWindow = getattr(kiosk_window, "window", kiosk_window)
     root = window.contentItem()
     window_rect = QRectF(0, 0, window.width(), window.height())
     image = window.grabWindow()
     reach = [] if reach_top is None else unreachable_targets(root, reach_top, window_rect,
                                                                    min_target_px)
-    return (small_targets(root, min_target_px) + reach + clipped_texts(root, window_rect)
-            + low_contrast_texts(root, image, window_rect, min_contrast))
+    from kiosk.app.audit_contrast import low_contrast_texts
+
+    found = (small_targets(root, min_target_px) + reach + clipped_texts(root, window_rect)
+             + low_contrast_texts(root, image, window_rect, min_contrast))
+    navigator = getattr(kiosk_window, "navigator", None)
+    if navigator is None:
+        return found
+    from kiosk.app.audit_fields import name_places
+
+    return name_places(found, navigator, screen)

@@ -1,8 +1,19 @@
 """Reading the window's picture for the contrast audit: the colour behind a text, patch by patch.
 
-The method is described in kiosk.app.audit; this module only samples pixels: colour buckets of
-16 levels a channel, the dominant bucket that is not the text's own colour, blending of
-semi-transparent text over it.
+How contrast is measured. The text colour is the Text's `color`, its alpha multiplied by the
+opacity of the Text and of every ancestor (semi-transparent text is blended with the background
+it sits on). The background comes from the window's own picture (`grabWindow`): the part of
+the Text's laid-out rectangle that is on screen (clipping ancestors and the window edge cut it)
+is split into patches about one line high and three lines wide. In each patch the pixels (every
+row, every second column) are sorted into colour buckets (16 levels a channel); the background
+is the mean colour of the most common bucket that is not close to the text colour. Glyph cores
+are close to the text colour and anti-aliased edge pixels spread thinly over many buckets
+between text and background, so the dominant remaining bucket is the background even for bold
+Chinese headings. Over pictures
+(a cover behind a scrim) every patch has its own background and the worst patch counts. Only
+patches where the text is really drawn (some pixels close to the text colour) count; when no
+bucket is far enough from the text colour, the text is nearly invisible and the dominant bucket
+is used, which reports a ratio near 1:1.
 """
 
 from __future__ import annotations

@@ -25,6 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QRectF
+
+from kiosk.app.render_pages import later_pages
+
 CLOSED_SCREEN_QML = Path(__file__).resolve().parent.parent / "qml" / "ops" / "ClosedScreen.qml"
 
 
@@ -252,12 +256,14 @@ def reachable_from(kiosk: Any, modes: tuple[str, ...]) -> float | None:
 
 
 def render_variant(kiosk: Any, exhibition: Any, language: str, variant: Variant, out: Path,
-                   check: bool, size: tuple[int, int]) -> tuple[int, list[str]] | None:
-    """Every screen in one variant into `out`; the audit's lines (file: finding (mode))."""
+                   check: bool, size: tuple[int, int]) -> tuple[int, list[Line]] | None:
+    """Every screen in one variant into `out`, each scrolled part of it too; the audit's lines."""
     out.mkdir(parents=True, exist_ok=True)
     done: list[tuple[Shot, bool]] = []
-    report: list[str] = []
-    for shot in [*plan(exhibition, language), *closed_shots(exhibition)]:
+    report: list[Line] = []
+    planned = [*plan(exhibition, language), *closed_shots(exhibition)]
+    taken = {shot.name for shot in planned}
+    for shot in planned:
         method, argument = shot.move
         closed = None
         if method == "closed":  # closing ends the visit: the attract loop is under the closed screen
@@ -271,25 +277,63 @@ def render_variant(kiosk: Any, exhibition: Any, language: str, variant: Variant,
         if method == "closed":
             closed = show_closed(kiosk, exhibition, with_slide=argument == "slide")
             settled = closed is not None and settled
-        image = kiosk.grab()
-        if check:
-            from kiosk.app.audit import audit_screen
-
-            target = contrast_target(kiosk, variant.modes)
-            reach_top = reachable_from(kiosk, variant.modes)
-            report += [f"{shot.name}: {finding.summary} ({variant.name})"
-                       for finding in audit_screen(kiosk, min_contrast=target, reach_top=reach_top)]
-        if closed is not None:
-            hide_closed(kiosk, closed)
-        if image.isNull() or not image.save(str(out / shot.name)):
-            print(f"kiosk render: could not write {out / shot.name}", file=sys.stderr)
+        seen: set[str] = set()
+        if not take(kiosk, shot, out, variant, check, report, seen):
             return None
         done.append((shot, settled))
+        if closed is not None:
+            hide_closed(kiosk, closed)
+            continue
+        window = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
+        for page in later_pages(window, kiosk.window.contentItem(), kiosk.settle):
+            part = Shot(page_name(shot.name, page, taken), f"{shot.caption}, part {page}", shot.move)
+            if not take(kiosk, part, out, variant, check, report, seen):
+                return None
+            done.append((part, settled))
     title = kiosk.navigator.property("title")
     (out / "index.html").write_text(contact_sheet(title, done, size), encoding="utf-8")
     if check:
-        (out / "audit.txt").write_text("".join(line + "\n" for line in report), encoding="utf-8")
+        write_audit(out / "audit.txt", report)
     return len(done), report
+
+
+def page_name(name: str, page: int, taken: set[str]) -> str:
+    """`exhibit-x-2.png` for the second part of `exhibit-x.png` (`exhibit-x-part2.png` when
+    another screen already has that name, an exhibit called `x-2`)."""
+    stem = name.removesuffix(".png")
+    plain = f"{stem}-{page}.png"
+    return plain if plain not in taken else f"{stem}-part{page}.png"
+
+
+Line = tuple[str, str]
+"""One finding of the audit: the line printed for staff, and the QML file it was found in."""
+
+
+def write_audit(path: Path, report: list[Line]) -> None:
+    """audit.txt: each finding for staff, with the kiosk's QML file for developers."""
+    path.write_text("".join(f"{line} [{source}]\n" if source else f"{line}\n"
+                            for line, source in report), encoding="utf-8")
+
+
+def take(kiosk: Any, shot: Shot, out: Path, variant: Variant, check: bool, report: list[Line],
+         seen: set[str]) -> bool:
+    """Write the screen on view as `shot` and, with `check`, add the audit's findings to the
+    report (a finding already reported on an earlier part of the same screen only once)."""
+    image = kiosk.grab()
+    if check:
+        from kiosk.app.audit import audit_screen
+
+        target = contrast_target(kiosk, variant.modes)
+        reach_top = reachable_from(kiosk, variant.modes)
+        screen = "closed screen" if shot.move[0] == "closed" else None
+        for finding in audit_screen(kiosk, min_contrast=target, reach_top=reach_top, screen=screen):
+            if finding.staff_line not in seen:
+                seen.add(finding.staff_line)
+                report.append((f"{shot.name}: {finding.staff_line} ({variant.name})", finding.source))
+    if image.isNull() or not image.save(str(out / shot.name)):
+        print(f"kiosk render: could not write {out / shot.name}", file=sys.stderr)
+        return False
+    return True
 
 
 def main(args: argparse.Namespace) -> int:
@@ -301,10 +345,14 @@ def main(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"kiosk render: '{root}' is not a folder", file=sys.stderr)
         return 2
-    result = load_exhibition(root)
+    from kiosk.app.media_probe import probe_media
+
+    result = load_exhibition(root, probe=probe_media)
     if result.has_errors or result.exhibition is None:
+        from kiosk.content.errors import from_here
+
         for problem in result.problems:
-            print(problem.format(), file=sys.stderr)
+            print(from_here(problem, root).format(), file=sys.stderr)
         print("kiosk render: fix the content errors above first", file=sys.stderr)
         return 1
     exhibition = result.exhibition
@@ -341,7 +389,7 @@ def main(args: argparse.Namespace) -> int:
     kiosk.window.show()
     several = len(chosen) > 1
     summary: list[tuple[Variant, int, int]] = []
-    report: list[str] = []
+    report: list[Line] = []
     for variant in chosen:
         folder = out / variant.name if several else out
         rendered = render_variant(kiosk, exhibition, language, variant, folder, check, size)
@@ -357,14 +405,13 @@ def main(args: argparse.Namespace) -> int:
         cover = "01-home.png"  # the first screen a visitor chooses from
         (out / "index.html").write_text(modes_index(title, summary, cover), encoding="utf-8")
         if check:
-            (out / "audit.txt").write_text("".join(line + "\n" for line in report),
-                                           encoding="utf-8")
+            write_audit(out / "audit.txt", report)
     elapsed = time.monotonic() - started
     screens = sum(count for _variant, count, _problems in summary)
     modes = f" in {len(chosen)} modes" if several else ""
     print(f"wrote {screens} screens{modes} and index.html to {out} in {elapsed:.1f} s")
     if check:
-        for line in report:
+        for line, _source in report:
             print(line)
         print(findings(len(report)) if report else "audit: every screen passes")
     return 1 if check and report else 0
