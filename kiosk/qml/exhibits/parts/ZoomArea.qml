@@ -16,7 +16,8 @@ Item {
 
     property url source
     // a picture with tiles zooms in until one of its pixels is one pixel on screen
-    property real maxZoom: tiled.ready && content.width > 0
+    // (`tiled?.`: while the view is torn down, its TiledPicture may go first)
+    property real maxZoom: (tiled?.ready ?? false) && content.width > 0
                            ? Math.min(64, Math.max(5, tiled.fullWidth / content.width)) : 5
     property real zoomLevel: 1
     property real panX: 0
@@ -30,7 +31,7 @@ Item {
     readonly property bool gesturing: pinch.active || drag.active
     readonly property alias tileCount: tileLayer.count
     readonly property var tileView: [content.width, content.height, area.width, area.height, area.zoomLevel,
-                                     area.panX, area.panY, picture.implicitWidth, tiled.ready]
+                                     area.panX, area.panY, picture.implicitWidth, tiled?.ready ?? false]
     property bool easing: false
     property string accessibleName: ""
     default property alias overlay: content.data
@@ -171,7 +172,7 @@ Item {
             id: picture
 
             anchors.fill: parent
-            source: tiled.preview
+            source: tiled?.preview ?? ""
             sourceSize: Qt.size(Math.max(1, Math.round(area.width * 2)),
                                 Math.max(1, Math.round(area.height * 2)))
             // The content item already has the picture's proportions. Stretch keeps the picture's
@@ -186,7 +187,7 @@ Item {
         Repeater {
             id: tileLayer
 
-            model: tiled.tiles
+            model: tiled?.tiles ?? null
 
             Image {
                 id: tile
