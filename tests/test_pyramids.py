@@ -161,3 +161,18 @@ def test_a_pyramid_another_kiosk_process_uses_is_kept_and_a_removed_one_is_made_
     assert builder.find(ours) is None, "never a pyramid whose tiles are gone"
     qtbot.waitUntil(lambda: builder.find(ours) is not None, timeout=HANG_MS)
     assert builder.find(ours).tile_path(0, 0, 0).is_file()  # type: ignore[union-attr]
+
+
+def test_a_closing_kiosk_gets_no_more_announcements_and_starts_no_builds(
+        qtbot: Any, builder: pyramids.Builder, tmp_path: Path) -> None:
+    """At the end of the process the application goes away: a copy or pyramid finished then must
+    not emit on its notifier, and no new build starts."""
+    heard: list[str] = []
+    pyramids.notifier().built.connect(heard.append)
+    builder.announce(tmp_path / "plan.jpg")
+    qtbot.waitUntil(lambda: heard == [str(tmp_path / "plan.jpg")], timeout=HANG_MS)
+    builder.close()
+    builder.announce(tmp_path / "plan.jpg")
+    builder.prepare([draw(tmp_path / "content" / "plan.jpg")])
+    assert not builder._queue and builder.notifier is None
+    assert heard == [str(tmp_path / "plan.jpg")]

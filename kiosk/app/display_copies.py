@@ -103,9 +103,7 @@ def _make_in_background(path: Path, key: tuple[str, int, int], target: Path) -> 
     if made is not None:
         from kiosk.app.pyramids import builder
 
-        notifier = builder().notifier
-        if notifier is not None:
-            notifier.built.emit(str(path))  # queued to the views on the GUI thread
+        builder().announce(path)  # queued to the views on the GUI thread
 
 
 def _target(stat: os.stat_result, kind: str) -> Path:

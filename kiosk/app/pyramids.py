@@ -130,6 +130,7 @@ class Builder:
         self._wanted_before: set[str] = set()
         self._viewed: set[str] = set()
         self._ever: set[str] = set()
+        self._closed = False
         self._condition = threading.Condition()
         self._thread: threading.Thread | None = None
         self._running: subprocess.Popen[str] | None = None
@@ -168,6 +169,8 @@ class Builder:
 
     def _enqueue(self, paths: list[Path], first: bool) -> None:
         with self._condition:
+            if self._closed:
+                return
             for path in paths:
                 if path in self._queue:
                     self._queue.remove(path)
@@ -215,8 +218,15 @@ class Builder:
         if earlier and earlier != identity and earlier not in self._by_path.values():
             _remove_folder(cache_dir() / earlier)
             self._known.pop(earlier, None)
-        if pyramid is not None and self.notifier is not None:
-            self.notifier.built.emit(str(path))
+        if pyramid is not None:
+            self.announce(path)
+
+    def announce(self, path: Path) -> None:
+        """Tell the views, queued to the GUI thread, that a pyramid or copy of `path` is ready;
+        nothing once the kiosk is closing (the notifier may be gone with the application)."""
+        with self._condition:
+            if self.notifier is not None and not self._closed:
+                self.notifier.built.emit(str(path))
 
     def _run(self, path: Path, target: Path) -> Pyramid | None:
         partial = target.with_name(f".{target.name}.{os.getpid()}.part")
@@ -261,6 +271,15 @@ class Builder:
                     self._known.pop(folder.name, None)
                     with self._condition:
                         self._ever.discard(folder.name)
+
+    def close(self) -> None:
+        """The kiosk is closing: no more builds and no more announcements; a build in progress
+        ends (called while the application still exists, before Python shuts down)."""
+        with self._condition:
+            self._closed = True
+            self._queue.clear()
+            self.notifier = None
+        self.stop()
 
     def stop(self) -> None:
         """Ends a build in progress (at exit: no process is left behind)."""

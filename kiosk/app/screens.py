@@ -212,6 +212,9 @@ class KioskWindow:
         has begun to shut down, and a Python message handler cannot run then.
         """
         qInstallMessageHandler(None)
+        from kiosk.app import pyramids
+
+        pyramids.builder().close()  # no picture work announces itself to a closing application
         self.close()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
