@@ -41,3 +41,16 @@ def wait_ready(server: socket.socket, timeout: float,
         if b"READY=1" in message.split(b"\n"):
             return True
     return False
+
+
+def notify_environment(base: dict[str, str], folder: Path) -> tuple[socket.socket, dict[str, str]]:
+    """A notify socket in `folder` the kiosk reports READY=1 on, and the kiosk's environment:
+    `base` with that socket, its own state and settings folders under `folder`, and this checkout
+    on the path."""
+    address = str(folder / "notify")
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    server.bind(address)
+    env = {**base, "NOTIFY_SOCKET": address, "QT_LOGGING_RULES": "qt.multimedia.*=false",
+           "XDG_STATE_HOME": str(folder / "state"), "XDG_CONFIG_HOME": str(folder / "config"),
+           "PYTHONPATH": str(REPO)}
+    return server, env

@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ops_common import rig_environment, wait_ready  # noqa: E402  (after the path is set)
+from ops_common import notify_environment, rig_environment, wait_ready  # noqa: E402  (after the path is set)
 
 TARGET_S = 3.0
 
@@ -94,12 +93,7 @@ def measure(rig: str, args: argparse.Namespace) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="kiosk-crash-bench-") as temporary, \
             rig_environment(rig) as base:
         folder = Path(temporary)
-        address = str(folder / "notify")
-        server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        server.bind(address)
-        env = {**base, "NOTIFY_SOCKET": address, "QT_LOGGING_RULES": "qt.multimedia.*=false",
-               "XDG_STATE_HOME": str(folder / "state"), "XDG_CONFIG_HOME": str(folder / "config"),
-               "PYTHONPATH": str(REPO)}
+        server, env = notify_environment(base, folder)
         if args.child_mode == "self":
             command = [sys.executable, __file__, "--child", str(args.content.resolve())]
         else:

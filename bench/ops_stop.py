@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ops_common import rig_environment, wait_ready  # noqa: E402  (after the path is set)
+from ops_common import notify_environment, rig_environment, wait_ready  # noqa: E402  (after the path is set)
 
 TARGET_S = 2.0
 HANG_S = 15.0
@@ -65,12 +65,7 @@ def measure(rig: str, rounds: int, content: Path, windowed: bool) -> dict[str, o
     with tempfile.TemporaryDirectory(prefix="kiosk-stop-bench-") as temporary, \
             rig_environment(rig) as base:
         folder = Path(temporary)
-        address = str(folder / "notify")
-        server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        server.bind(address)
-        env = {**base, "NOTIFY_SOCKET": address, "QT_LOGGING_RULES": "qt.multimedia.*=false",
-               "XDG_STATE_HOME": str(folder / "state"), "XDG_CONFIG_HOME": str(folder / "config"),
-               "PYTHONPATH": str(REPO)}
+        server, env = notify_environment(base, folder)
         command = [sys.executable, "-m", "kiosk.cli", "run", str(content.resolve())]
         if windowed:
             command.append("--windowed")
