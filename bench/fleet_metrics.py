@@ -43,9 +43,9 @@ def main() -> int:
 
     from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
+    from kiosk.content.version import content_version
     from kiosk.fleet.frames import FrameTracker
     from kiosk.fleet.metrics import METRIC_NAMES, memory_rss_bytes, render, write_atomic
-    from kiosk.fleet.version import content_version
 
     def figures() -> dict[str, object]:
         values: dict[str, object] = {name: 1.0 for name in METRIC_NAMES}

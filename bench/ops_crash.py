@@ -41,7 +41,7 @@ def child(root: Path) -> int:
 
     from kiosk.app.run import place_window
     from kiosk.app.screens import KioskWindow
-    from kiosk.ops.logs import route_qt_messages, setup_logging
+    from kiosk.base.logs import route_qt_messages, setup_logging
     from kiosk.ops.operations import Operations, Startup
     from kiosk.ops.snapshot import load_for_startup
 

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
+from kiosk.content.version import content_version, git_commit
 from kiosk.fleet import status
 from kiosk.fleet.frames import FrameTracker
 from kiosk.fleet.health import Health
 from kiosk.fleet.metrics import METRIC_NAMES, escape_label, render, write_atomic
 from kiosk.fleet.screen_config import load_screen_config
 from kiosk.fleet.screen_state import ScreenState
-from kiosk.fleet.version import content_version, git_commit
 from kiosk.ops.snapshot import fingerprint
 from tests.ops_helpers import QUIET_MEDIA, running_kiosk
 from tests.ui_helpers import FLOOR_ONE, write_sample_exhibition

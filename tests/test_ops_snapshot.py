@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.load import load_exhibition
-from kiosk.fleet.version import content_version
+from kiosk.content.version import content_version
 from kiosk.ops import snapshot
 from kiosk.ops.snapshot import default_snapshot_dir, load_for_startup
 from tests.content_factory import EXHIBITION, FLOOR, TINY_PNG, make_content

@@ -8,7 +8,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QThread
 
-from kiosk.ops.worker import run_in_worker
+from kiosk.base.worker import run_in_worker
 
 
 class Receiver(QObject):

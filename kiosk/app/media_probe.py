@@ -25,8 +25,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from kiosk.base.paths import state_dir
 from kiosk.content.streams import Streams
-from kiosk.ops.paths import state_dir
 
 log = logging.getLogger("kiosk.media_probe")
 

@@ -375,7 +375,7 @@ def main(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.app.screens import KioskWindow
-    from kiosk.ops.logs import quiet_media_notes
+    from kiosk.base.logs import quiet_media_notes
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     del app

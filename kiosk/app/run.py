@@ -64,7 +64,7 @@ def main(args: argparse.Namespace) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 1
     from kiosk.app.memory import configure_malloc
-    from kiosk.ops.logs import quiet_media_notes, route_qt_messages, setup_logging
+    from kiosk.base.logs import quiet_media_notes, route_qt_messages, setup_logging
     from kiosk.ops.snapshot import load_for_startup
 
     configure_malloc()

@@ -21,10 +21,10 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.app.screens import FrameSwaps
+from kiosk.content.version import content_version
 from kiosk.fleet.frames import FrameTracker
 from kiosk.fleet.metrics import Sample, memory_rss_bytes, render, write_atomic
 from kiosk.fleet.screen_state import ScreenState
-from kiosk.fleet.version import content_version
 
 log = logging.getLogger("kiosk.health")
 

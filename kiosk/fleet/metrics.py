@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.ops.paths import state_dir
+from kiosk.base.paths import state_dir
 
 
 @dataclass(frozen=True)

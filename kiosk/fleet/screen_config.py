@@ -25,11 +25,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from kiosk.base.paths import config_dir
 from kiosk.content.errors import ContentError, Severity
 from kiosk.content.explain import explain_all
 from kiosk.content.model import Id, Language
 from kiosk.content.yaml_nodes import Document, read_yaml
-from kiosk.ops.paths import config_dir
 
 SCREEN_FILE = "screen.yaml"
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kiosk.base.paths import state_dir
 from kiosk.fleet.metrics import write_atomic
-from kiosk.ops.paths import state_dir
 
 log = logging.getLogger("kiosk.health")
 

@@ -102,7 +102,7 @@ def main(args: argparse.Namespace) -> int:
         print(f"wrote {counts.sessions} made-up visits to {args.demo_data}")
         databases.append(args.demo_data)
     if not databases:
-        from kiosk.ops.paths import state_dir
+        from kiosk.base.paths import state_dir
 
         default = state_dir() / "insights.db"
         if not default.exists():

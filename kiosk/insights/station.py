@@ -21,10 +21,10 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from kiosk.app.cards import Words
+from kiosk.base.paths import state_dir
 from kiosk.insights.recorder import VisitRecorder
 from kiosk.insights.today import TodaySummary
 from kiosk.insights.writer import InsightsWriter
-from kiosk.ops.paths import state_dir
 
 log = logging.getLogger("kiosk.insights")
 

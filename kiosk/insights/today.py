@@ -17,9 +17,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.app.ui_words import language_name
+from kiosk.base.worker import run_in_worker
 from kiosk.insights import schema
 from kiosk.insights.writer import InsightsWriter
-from kiosk.ops.worker import run_in_worker
 
 log = logging.getLogger("kiosk.insights")
 

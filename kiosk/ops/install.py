@@ -6,7 +6,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from kiosk.ops.paths import _base
+from kiosk.base.paths import _base
 
 UNIT_NAME = "kiosk.service"
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.ops.paths import config_dir, ensure, state_dir
+from kiosk.base.paths import config_dir, ensure, state_dir
 
 log = logging.getLogger("kiosk.staff")
 

@@ -24,11 +24,11 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from kiosk.app.media_probe import probe_media
+from kiosk.base.worker import run_in_worker
 from kiosk.content.errors import ContentError
+from kiosk.content.fingerprint import walk
 from kiosk.content.load import LoadResult
-from kiosk.ops.fingerprint import walk
 from kiosk.ops.snapshot import Checked, check_and_copy, default_snapshot_dir, prune
-from kiosk.ops.worker import run_in_worker
 
 log = logging.getLogger("kiosk.reload")
 

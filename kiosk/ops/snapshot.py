@@ -33,14 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.app.media_probe import probe_media
+from kiosk.base.paths import state_dir
 from kiosk.content.errors import ContentError, display_path
+from kiosk.content.fingerprint import fingerprint
 from kiosk.content.load import LoadResult, load_exhibition
 from kiosk.content.streams import MediaProbe
-from kiosk.fleet.version import SNAPSHOT_INFO, content_version
+from kiosk.content.version import SNAPSHOT_INFO, content_version
 from kiosk.ops import safe_copy
 from kiosk.ops.content_files import is_picture_path, looks_like_picture, referenced_files
-from kiosk.ops.fingerprint import fingerprint
-from kiosk.ops.paths import state_dir
 
 log = logging.getLogger("kiosk.snapshot")
 

@@ -22,9 +22,9 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.app.registry import PerEngine
+from kiosk.base.worker import run_in_worker
 from kiosk.ops.gesture import CornerGesture
 from kiosk.ops.pin import PinCheck, PinGate, check_pin, lockout_file, read_pin_hash, write_pin_hash
-from kiosk.ops.worker import run_in_worker
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Staff"]
 

@@ -7,7 +7,7 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-from kiosk.ops.paths import ensure, state_dir
+from kiosk.base.paths import ensure, state_dir
 
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 

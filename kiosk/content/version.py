@@ -14,7 +14,7 @@ import json
 import re
 from pathlib import Path
 
-from kiosk.ops.fingerprint import fingerprint
+from kiosk.content.fingerprint import fingerprint
 
 SNAPSHOT_INFO = ".snapshot.json"
 """What a checked copy records about itself, in its own folder."""
