@@ -18,7 +18,6 @@ from PySide6.QtCore import QPointF, QRectF, QUrl
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter, QPolygonF
 
 from kiosk.app.exhibit_data import (
-    LABELS,
     VIEWS,
     exhibit_to_qml,
     format_number,
@@ -28,6 +27,7 @@ from kiosk.app.exhibit_data import (
 )
 from kiosk.content.media import MediaContext
 from kiosk.content.model import EXHIBIT_TYPES, Exhibit
+from kiosk.words import words
 
 EN_VTT = """WEBVTT
 
@@ -276,7 +276,7 @@ def test_texts_follow_the_language(sample: dict[str, Any], tmp_path: Path) -> No
 def test_missing_translation_falls_back(sample: dict[str, Any], tmp_path: Path) -> None:
     data = exhibit_to_qml(sample["harbour-story"], "sw", "en", tmp_path)
     assert data["title"] == "Where Land Meets Sea"
-    assert data["labels"] == LABELS["en"]
+    assert data["labels"] == words("en").table()
     assert labels_for("fr")["next"] == "Suivant"
     assert labels_for("zh-Hans")["next"] == "下一张"
 

@@ -55,18 +55,25 @@ def cache_dir() -> Path:
     return Path(base) / "kiosk" / "pictures"
 
 
+def ordinary_file(path: Path) -> os.stat_result | None:
+    """The status of an ordinary file; None for a missing file, a folder, a pipe or a device
+    (a pipe or a device is never opened: it would block the reader)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat if S_ISREG(stat.st_mode) else None
+
+
 def display_copy(path: Path) -> Path | None:
     """The file to show instead of `path`, or None to show `path` itself.
 
     Never waits for a copy: the first time a picture needs one, it is shown itself while the copy
     is made on a thread of its own (a separate process does the work), and every later showing
     uses the copy, also after a restart. So a tap never waits for a copy to be made."""
-    try:
-        stat = path.stat()
-    except OSError:
+    stat = ordinary_file(path)
+    if stat is None:
         return None
-    if not S_ISREG(stat.st_mode):
-        return None  # never opened: a pipe or a device would block the reader
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     known = _known.get(key)
     if key in _known and (known is None or known.is_file()):

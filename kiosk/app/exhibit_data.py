@@ -8,34 +8,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-
 from kiosk.app.captions import Cue, load_captions
+from kiosk.app.images import local_url
 from kiosk.app.typography import labelled, no_lone_last_character, quoted
-from kiosk.app.ui_words import VIEW_LABELS, view_labels_for
 from kiosk.content import model
+from kiosk.content.exhibit_types import VIEWS
 from kiosk.content.i18n import pick, pick_or_none, resolve
+from kiosk.words import words
 
-VIEWS: dict[str, str] = {
-    "article": "ArticleView",
-    "image": "ImageView",
-    "gallery": "GalleryView",
-    "video": "VideoView",
-    "audio": "AudioView",
-    "timeline": "TimelineView",
-    "stats": "StatsView",
-    "chart": "ChartView",
-    "before_after": "BeforeAfterView",
-    "map": "MapView",
-    "quote": "QuoteView",
-}
-
-LABELS = VIEW_LABELS
-"""The exhibit views' own words (Before, After, Play, ...) in every language the kiosk speaks."""
+InLanguage = Callable[[Mapping[str, str] | None], str]
+"""A content text in the visitor's language."""
 
 SERIES_COLOURS = ("#e0a43a", "#5fb3d9", "#8fcf7a", "#e57f6f", "#b59ce6", "#f0d46a")
 """Chart colours for series without their own; each reads well on the dark background."""
@@ -43,12 +29,12 @@ SERIES_COLOURS = ("#e0a43a", "#5fb3d9", "#8fcf7a", "#e57f6f", "#b59ce6", "#f0d46
 
 def labels_for(language: str, fallback: str | None = None) -> dict[str, str]:
     """Interface words in the visitor's language, in the order of every text; English last."""
-    return view_labels_for(language, fallback)
+    return words(language, fallback).table()
 
 
 def file_url(root: Path, path: str | None) -> str:
     """A file URL for a content media file, or '' when there is none."""
-    return QUrl.fromLocalFile(str(root / path)).toString() if path else ""
+    return local_url(root / path) if path else ""
 
 
 def paragraphs(text: str) -> list[str]:
@@ -103,7 +89,7 @@ def nice_axis(low: float, high: float, most_steps: int = 6) -> tuple[float, floa
     return axis_min, axis_max, ticks
 
 
-def exhibit_to_qml(exhibit: Any, language: str, fallback: str, root: Path) -> dict[str, Any]:
+def exhibit_to_qml(exhibit: model.Exhibit, language: str, fallback: str, root: Path) -> dict[str, Any]:
     """Everything an exhibit's view shows, ready for QML."""
 
     def text(value: Mapping[str, str] | None) -> str:
@@ -208,7 +194,7 @@ def _video(exhibit: model.Video, language: str, fallback: str, root: Path) -> di
     }
 
 
-def _stat(item: model.Stat, text: Any, value: float) -> dict[str, Any]:
+def _stat(item: model.Stat, text: InLanguage, value: float) -> dict[str, Any]:
     decimals = item.decimals if item.decimals is not None else natural_decimals(value)
     year = item.grouping is None and looks_like_year(item, value)
     grouping = item.grouping if item.grouping is not None else not year
@@ -224,7 +210,7 @@ def _stat(item: model.Stat, text: Any, value: float) -> dict[str, Any]:
     }
 
 
-def _chart(exhibit: model.Chart, text: Any) -> dict[str, Any]:
+def _chart(exhibit: model.Chart, text: InLanguage) -> dict[str, Any]:
     values = [value for series in exhibit.series for value in series.values]
     axis_min, axis_max, ticks = nice_axis(min(values), max(values))
     decimals = 0 if all(float(v).is_integer() for v in values) else 1

@@ -32,9 +32,14 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from stat import S_ISREG
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Signal
+
+from kiosk.app.display_copies import ordinary_file
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Exhibition
 
 log = logging.getLogger("kiosk.images")
 
@@ -102,12 +107,9 @@ def picture_size(path: Path) -> tuple[int, int] | None:
 
 
 def _identity(path: Path) -> str | None:
-    try:
-        stat = path.stat()
-    except OSError:
+    stat = ordinary_file(path)
+    if stat is None:
         return None
-    if not S_ISREG(stat.st_mode):
-        return None  # never opened: a pipe or a device would block the reader
     text = f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
@@ -346,12 +348,12 @@ def prepare(paths: list[Path]) -> None:
     _builder.prepare(paths)
 
 
-def zoomable_pictures(exhibition: object, root: Path) -> list[Path]:
+def zoomable_pictures(exhibition: Exhibition | None, root: Path) -> list[Path]:
     """The pictures visitors can zoom into (image and map exhibits)."""
     from kiosk.content import model
 
     found: list[Path] = []
-    for floor in getattr(exhibition, "floors", ()):
+    for floor in exhibition.floors if exhibition is not None else ():
         for section in floor.sections:
             for exhibit in section.exhibits:
                 if isinstance(exhibit, model.ImageExhibit | model.MapExhibit) and exhibit.image:

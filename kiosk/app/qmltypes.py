@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QMetaMethod, QMetaObject
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
-from kiosk.app.bootstrap import CORE_QML_MODULES, OPTIONAL_QML_MODULES, register_qml_types
+from kiosk.app.bootstrap import register_qml_types
 
 TYPE_NAMES = {"QVariantMap": "QVariantMap", "QVariantList": "QVariantList", "PyObject": "QVariant"}
 
@@ -28,7 +28,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 def qml_modules() -> list[str]:
     """The kiosk's modules that register QML types: the app's own, and any other
     (e.g. kiosk.ops) that declares a class with @QmlElement."""
-    names = list(CORE_QML_MODULES + OPTIONAL_QML_MODULES)
+    names: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         name = ".".join(("kiosk", *path.relative_to(PACKAGE).with_suffix("").parts))
         if name not in names and "@QmlElement" in path.read_text(encoding="utf-8"):
@@ -41,10 +41,7 @@ def registered_classes() -> list[tuple[type, set[str]]]:
     register_qml_types()
     found = []
     for name in qml_modules():
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
+        module = importlib.import_module(name)
         tree = ast.parse(inspect.getsource(module))
         for node in tree.body:
             if not isinstance(node, ast.ClassDef):

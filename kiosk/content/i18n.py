@@ -16,15 +16,15 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-TAG_PATTERN = (
-    r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$"
-)
-"""A BCP 47 language tag as the kiosk keeps it (and the schema shows it): language, optional
-script, optional region, variants, each in its usual case."""
+_LANGUAGE, _SCRIPT, _REGION = r"[a-z]{2,3}", r"[a-z]{4}", r"[a-z]{2}|[0-9]{3}"
+_VARIANTS = r"(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+"""The parts of a BCP 47 language tag: language, optional script, optional region, variants."""
+TAG_PATTERN = rf"^{_LANGUAGE}(-[A-Z][a-z]{{3}})?(-([A-Z]{{2}}|[0-9]{{3}}))?{_VARIANTS}$"
+"""A language tag as the kiosk keeps it (and the schema shows it): each part in its usual case."""
 _TAG = re.compile(
-    r"^(?P<language>[a-z]{2,3})(-(?P<script>[a-z]{4}))?(-(?P<region>[a-z]{2}|[0-9]{3}))?"
-    r"(?P<variants>(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)$"
+    rf"^(?P<language>{_LANGUAGE})(-(?P<script>{_SCRIPT}))?(-(?P<region>{_REGION}))?(?P<variants>{_VARIANTS})$"
 )
+"""A language tag in lower case, its parts named."""
 COUNTRY_NOT_LANGUAGE = {
     "jp": ("ja", "Japanese"), "cn": ("zh", "Chinese"), "gr": ("el", "Greek"), "dk": ("da", "Danish"),
     "cz": ("cs", "Czech"), "ua": ("uk", "Ukrainian"), "vn": ("vi", "Vietnamese"), "ir": ("fa", "Persian"),

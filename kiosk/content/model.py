@@ -8,60 +8,45 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-    field_validator,
-    model_validator,
+from pydantic import Field, field_validator, model_validator
+
+from kiosk.content.exhibit_types import EXHIBIT_TYPES
+from kiosk.content.exhibits import (
+    Article,
+    Audio,
+    BeforeAfter,
+    Chart,
+    Exhibit,
+    ExhibitBase,
+    Gallery,
+    GalleryItem,
+    Hotspot,
+    ImageExhibit,
+    MapExhibit,
+    Quote,
+    Series,
+    Side,
+    Stat,
+    Stats,
+    Timeline,
+    TimelineEvent,
+    Video,
 )
-from pydantic_core import PydanticCustomError
+from kiosk.content.fields import Colour, Id, Language, Strict
+from kiosk.content.i18n import Text
+from kiosk.content.media import ImagePath, MediaPath
 
-from kiosk.content.i18n import ANY_LANGUAGE, LanguageKey, LanguageTag, Text
-from kiosk.content.media import AudioPath, CaptionsPath, ImagePath, MediaPath, VideoPath
+__all__ = [
+    "EXHIBIT_TYPES", "SCHEMA_VERSION", "Article", "Attract", "Audio", "BeforeAfter", "Chart", "Colour",
+    "Exhibit", "ExhibitBase", "Exhibition", "ExhibitionFile", "Floor", "Gallery", "GalleryItem",
+    "Hotspot", "Hours", "HoursException", "Id", "ImageExhibit", "Insights", "Language", "MapExhibit",
+    "Quote", "Section", "Series", "Side", "Staff", "Stat", "Stats", "Strict", "Theme", "Timeline",
+    "TimelineEvent", "Video", "WeeklyHours",
+]
 
 SCHEMA_VERSION = 1
-
-Id = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z0-9][a-z0-9-]*$",
-        max_length=64,
-        description="Short unique name: lower-case letters, digits and dashes, e.g. `port-today`.",
-    ),
-]
-def _colour_input(value: Any) -> Any:
-    if value is None:
-        raise PydanticCustomError(
-            "colour_missing",
-            "the colour is empty",
-            {"hint": 'put colours in quotes, e.g. "#1f6f8b": an unquoted # starts a comment'},
-        )
-    return value
-
-
-def _one_file_for_all_languages(value: Any) -> Any:
-    return {ANY_LANGUAGE: value} if isinstance(value, str) else value
-
-
-Colour = Annotated[
-    str,
-    BeforeValidator(_colour_input),
-    Field(pattern=r"^#[0-9a-fA-F]{6}$", description="A colour as #rrggbb, e.g. `#1f6f8b`."),
-]
-Language = LanguageTag
-"""A BCP 47 language tag such as `en`, `ja`, `pt-BR` or `zh-Hant-TW`, read in any case."""
-
-
-class Strict(BaseModel):
-    """Base of every content model: immutable, unknown keys are errors."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
 
 # ---------------------------------------------------------------------------------------------
 # exhibition.yaml
@@ -197,255 +182,6 @@ class ExhibitionFile(Strict):
 
 
 # ---------------------------------------------------------------------------------------------
-# Exhibits
-# ---------------------------------------------------------------------------------------------
-
-
-SoundPerLanguage = Annotated[
-    dict[LanguageKey, AudioPath],
-    BeforeValidator(_one_file_for_all_languages),
-    WithJsonSchema(
-        {
-            "description": "One sound file, or one per language: {en: media/x.en.wav, zh: ...}.",
-            "anyOf": [
-                {"type": "string"},
-                {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
-            ],
-        }
-    ),
-]
-
-
-class ExhibitBase(Strict):
-    id: Id
-    title: Text
-    summary: Text | None = Field(None, description="One line shown on the exhibit's card.")
-    cover: ImagePath | None = Field(None, description="Image on the exhibit's card.")
-    narration: SoundPerLanguage | None = Field(
-        None,
-        description="Spoken description of the exhibit for visitors who cannot see it well: one sound "
-        "file, or one per language. Offered by a Listen button; plays by itself in 'Read aloud' mode.",
-    )
-
-
-class Article(ExhibitBase):
-    """Text to read, optionally with a picture. Separate paragraphs with a blank line."""
-
-    type: Literal["article"]
-    body: Text
-    image: ImagePath | None = None
-    caption: Text | None = None
-
-
-class ImageExhibit(ExhibitBase):
-    """One picture visitors can zoom into."""
-
-    type: Literal["image"]
-    image: ImagePath
-    caption: Text | None = None
-    credit: Text | None = None
-
-
-class GalleryItem(Strict):
-    image: ImagePath
-    caption: Text | None = None
-
-
-class Gallery(ExhibitBase):
-    """Pictures to swipe through."""
-
-    type: Literal["gallery"]
-    items: list[GalleryItem] = Field(min_length=1)
-
-
-class Video(ExhibitBase):
-    """A film with captions (WebVTT files, one per language)."""
-
-    type: Literal["video"]
-    video: VideoPath
-    captions: dict[Language, CaptionsPath] = Field(
-        default_factory=dict, description="Caption file per language, e.g. {en: media/x.en.vtt}."
-    )
-    poster: ImagePath | None = Field(None, description="Still image shown before playing.")
-    loop: bool = Field(False, description="Play again from the start without a pause.")
-    autoplay: bool = Field(False, description="Start playing when the exhibit opens.")
-    caption: Text | None = None
-
-
-class Audio(ExhibitBase):
-    """A narration with its transcript. `audio` may differ per language."""
-
-    type: Literal["audio"]
-    audio: SoundPerLanguage = Field(min_length=1)
-    transcript: Text
-    image: ImagePath | None = None
-
-
-class TimelineEvent(Strict):
-    year: int = Field(ge=-5000, le=3000)
-    title: Text
-    text: Text | None = None
-    image: ImagePath | None = None
-
-
-class Timeline(ExhibitBase):
-    """Dated events, shown on a line visitors can flick through."""
-
-    type: Literal["timeline"]
-    events: list[TimelineEvent] = Field(min_length=2)
-
-    @model_validator(mode="after")
-    def _in_order(self) -> Timeline:
-        years = [event.year for event in self.events]
-        if years != sorted(years):
-            raise ValueError("timeline events must be in year order, earliest first")
-        return self
-
-
-def _number_for_all_languages(value: Any) -> Any:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return {ANY_LANGUAGE: value}
-    return value
-
-
-LocalNumber = Annotated[
-    dict[LanguageKey, float],
-    BeforeValidator(_number_for_all_languages),
-    WithJsonSchema(
-        {
-            "description": "A number, or one per language when languages count differently: "
-            "{en: 1.68, zh: 16.8} with units {en: billion yuan, zh: 亿元}.",
-            "anyOf": [
-                {"type": "number"},
-                {"type": "object", "additionalProperties": {"type": "number"}, "minProperties": 1},
-            ],
-        }
-    ),
-]
-
-
-class Stat(Strict):
-    value: LocalNumber
-    label: Text
-    unit: Text | None = Field(None, description="Shown after the number, e.g. 'km²'.")
-    prefix: str = Field("", description="Shown before the number, e.g. '¥'.")
-    decimals: int | None = Field(
-        None, ge=0, le=3, description="Digits after the point; by default as many as the value has."
-    )
-    grouping: bool | None = Field(
-        None,
-        description="Thousands separators: false never (a year, a number), true always; by default "
-        "every number has them except a whole number from 1000 to 2999 with no unit, which is a year.",
-    )
-
-
-class Stats(ExhibitBase):
-    """Large figures that count up when the exhibit opens."""
-
-    type: Literal["stats"]
-    items: list[Stat] = Field(min_length=1, max_length=8)
-    note: Text | None = None
-
-
-class Series(Strict):
-    name: Text
-    values: list[float] = Field(min_length=1)
-    color: Colour | None = None
-
-
-class Chart(ExhibitBase):
-    """A bar or line chart. Each series has one value per category."""
-
-    type: Literal["chart"]
-    kind: Literal["bar", "line"]
-    categories: list[Text] = Field(min_length=1, description="Labels along the bottom, e.g. years.")
-    series: list[Series] = Field(min_length=1, max_length=6)
-    unit: Text | None = None
-    source: Text | None = None
-
-    @model_validator(mode="after")
-    def _lengths(self) -> Chart:
-        for number, series in enumerate(self.series, start=1):
-            if len(series.values) != len(self.categories):
-                values, categories = len(series.values), len(self.categories)
-                raise ValueError(
-                    f"series {number} has {values} value{'' if values == 1 else 's'} "
-                    f"but there {'is 1 category' if categories == 1 else f'are {categories} categories'}"
-                )
-        return self
-
-
-class Side(Strict):
-    image: ImagePath
-    label: Text
-
-
-class BeforeAfter(ExhibitBase):
-    """Two pictures of one place; visitors drag a handle to compare."""
-
-    type: Literal["before_after"]
-    before: Side
-    after: Side
-    caption: Text | None = None
-
-
-class Hotspot(Strict):
-    x: float = Field(ge=0.0, le=1.0, description="Across the map: 0 left edge, 1 right edge.")
-    y: float = Field(ge=0.0, le=1.0, description="Down the map: 0 top edge, 1 bottom edge.")
-    label: Text
-    exhibit: Id = Field(description="The id of the exhibit this spot opens.")
-
-
-class MapExhibit(ExhibitBase):
-    """A map with spots that open other exhibits."""
-
-    type: Literal["map"]
-    image: ImagePath
-    hotspots: list[Hotspot] = Field(default_factory=list)
-    caption: Text | None = None
-
-
-class Quote(ExhibitBase):
-    """A short quotation with who said it."""
-
-    type: Literal["quote"]
-    text: Text
-    author: Text
-    role: Text | None = None
-    image: ImagePath | None = None
-
-
-Exhibit = Annotated[
-    Article
-    | ImageExhibit
-    | Gallery
-    | Video
-    | Audio
-    | Timeline
-    | Stats
-    | Chart
-    | BeforeAfter
-    | MapExhibit
-    | Quote,
-    Field(discriminator="type"),
-]
-
-EXHIBIT_TYPES: tuple[str, ...] = (
-    "article",
-    "image",
-    "gallery",
-    "video",
-    "audio",
-    "timeline",
-    "stats",
-    "chart",
-    "before_after",
-    "map",
-    "quote",
-)
-
-
-# ---------------------------------------------------------------------------------------------
 # Floors and sections
 # ---------------------------------------------------------------------------------------------
 
@@ -476,7 +212,7 @@ class Exhibition(Strict):
     settings: ExhibitionFile
     floors: tuple[Floor, ...]
 
-    def exhibits(self) -> dict[str, Any]:
+    def exhibits(self) -> dict[str, Exhibit]:
         """Every exhibit by id."""
         return {
             exhibit.id: exhibit
@@ -485,7 +221,7 @@ class Exhibition(Strict):
             for exhibit in section.exhibits
         }
 
-    def locate(self, exhibit_id: str) -> tuple[Floor, Section, Any] | None:
+    def locate(self, exhibit_id: str) -> tuple[Floor, Section, Exhibit] | None:
         """The floor and section that hold an exhibit, with the exhibit."""
         for floor in self.floors:
             for section in floor.sections:

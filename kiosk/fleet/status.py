@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from kiosk.base.durations import format_duration
 from kiosk.fleet.exposition import ExpositionError, Sample, parse
 from kiosk.fleet.metrics import default_metrics_file
 from kiosk.fleet.screen_config import load_screen_config, resolve_screen_file
@@ -52,18 +53,6 @@ def _clock_time(stamp: float) -> str:
     return dt.datetime.fromtimestamp(stamp).strftime("%H:%M:%S") if stamp > 0 else "never"
 
 
-def _duration(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if days:
-        return f"{days} d {hours} h"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min" if minutes else f"{seconds} s"
-
-
 def judge(metrics: dict[str, Sample], now: float, stale_seconds: float,
           memory_limit_mb: float) -> tuple[list[str], list[str]]:
     """Problem lines and information lines for one screen's metrics."""
@@ -78,7 +67,7 @@ def judge(metrics: dict[str, Sample], now: float, stale_seconds: float,
     if value("kiosk_up") == 0:
         problems.append(f"the kiosk is not running: it closed at {_clock_time(written)}")
     elif age > stale_seconds:
-        problems.append(f"metrics file not updated for {_duration(age)}: the kiosk is not running "
+        problems.append(f"metrics file not updated for {format_duration(age)}: the kiosk is not running "
                         "(or is stuck)")
     info = metrics.get("kiosk_content_info")
     shown = info.labels.get("shown", "") if info else ""
@@ -99,7 +88,8 @@ def judge(metrics: dict[str, Sample], now: float, stale_seconds: float,
                 if value("kiosk_content_valid") and latest and latest != shown else "")
              + f" (checked {_clock_time(value('kiosk_content_last_check_timestamp_seconds'))})"]
     started = value("kiosk_start_time_seconds")
-    running = (f"running since {dt.datetime.fromtimestamp(started):%a %H:%M} ({_duration(now - started)})"
+    since = f"{dt.datetime.fromtimestamp(started):%a %H:%M}"
+    running = (f"running since {since} ({format_duration(now - started)})"
                if not problems or not problems[0].startswith(("the kiosk is", "metrics file not"))
                else f"last started {dt.datetime.fromtimestamp(started):%a %H:%M}")
     lines.append(
