@@ -25,8 +25,12 @@ setup: system-deps $(STAMP)
 run: setup
 	$(BIN)/kiosk run $(CONTENT) $(ARGS)
 
+## Style, and the layers of docs/architecture.md as import contracts (pyproject.toml); the
+## translation catalogs complete and compiled.
 lint: setup
 	$(BIN)/ruff check kiosk tests bench scripts
+	$(BIN)/lint-imports
+	$(BIN)/python scripts/translations.py check
 
 typecheck: setup
 	$(BIN)/mypy kiosk

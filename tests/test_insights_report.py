@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import sqlite3
 import statistics
 from collections import Counter, defaultdict
@@ -24,6 +25,7 @@ from kiosk.insights import merge, queries
 from kiosk.insights.generate import generate, made_up_places, places_of
 from kiosk.insights.report import gather, local_midnight
 from kiosk.insights.schema import connect
+from tests.japanese_content import write_japanese_exhibition
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST = dt.date(2026, 3, 1)
@@ -296,10 +298,10 @@ def test_a_chinese_report_and_a_part_of_the_month(month: tuple[Path, Path], tmp_
     database, _ = month
     out = tmp_path / "zh"
     week = ["--from", "2026-03-03", "--to", "2026-03-09"]
-    chinese = ["--lang", "zh", "--content", str(REPO / "content")]
+    chinese = ["--language", "zh", "--content", str(REPO / "content")]
     assert kiosk(["report", "--db", str(database), *week, "--out", str(out), *chinese]) == 0
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="zh-Hans">' in page and "一半的访问超过" in page
+    assert '<html lang="zh-Hans" dir="ltr">' in page and "一半的访问超过" in page
     days = read_csv(out / "sessions_per_day.csv")
     assert days[0]["date"] == "2026-03-03" and len(days) == 7
     start, end = local_midnight(dt.date(2026, 3, 3)), local_midnight(dt.date(2026, 3, 10))
@@ -307,6 +309,59 @@ def test_a_chinese_report_and_a_part_of_the_month(month: tuple[Path, Path], tmp_
         database, f"SELECT COUNT(*) FROM sessions WHERE started >= {start} AND started < {end}"
     )
     assert sum(int(row["visits"]) for row in days) == count
+
+
+def russian_form(count: int) -> str:
+    """Which of Russian's three forms a count takes (one: 1, 21; few: 2-4, 22; many: 5-20, 25)."""
+    if count % 10 == 1 and count % 100 != 11:
+        return "one"
+    return "few" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "many"
+
+
+def test_the_report_in_chinese_and_in_russian_with_its_plurals(
+    month: tuple[Path, Path], tmp_path: Path
+) -> None:
+    database, _ = month
+    pages = {}
+    for language in ("zh", "ru"):
+        out = tmp_path / language
+        arguments = ["--db", str(database), "--out", str(out), "--content", str(REPO / "content")]
+        assert kiosk(["report", *arguments, "--language", language]) == 0
+        pages[language] = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans"' in pages["zh"] and "<title>展览的使用情况</title>" in pages["zh"]
+    assert "2026年3月1日至2026年3月31日" in pages["zh"] and "观众最多的时段是" in pages["zh"]
+    russian = pages["ru"]
+    assert '<html lang="ru"' in russian and "<title>Как посетители пользовались выставкой</title>" in russian
+    assert "С 1 марта 2026\u202fг. по 31 марта 2026\u202fг.:" in russian and "на 1 киоске." in russian
+    forms = {"one": ("посещение", "просмотр"), "few": ("посещения", "просмотра"),
+             "many": ("посещений", "просмотров")}
+    counted = re.findall(r"(\d[\d\u00a0]*) (посещени[еяй]|просмотр(?:а|ов)?)\b", russian)
+    assert len(counted) >= 5, counted  # visits in all, on the busiest day, on an average day; views
+    for number, word in counted:
+        assert word in forms[russian_form(int(number.replace("\u00a0", "")))], (number, word)
+    assert "Крупный текст" in russian or "Никто из посетителей не включал" in russian
+
+
+def test_without_a_language_the_report_speaks_the_exhibitions_default_one(
+    month: tuple[Path, Path], tmp_path: Path
+) -> None:
+    database, _ = month
+    content = write_japanese_exhibition(tmp_path / "content")
+    out = tmp_path / "report"
+    assert kiosk(["report", "--db", str(database), "--out", str(out), "--content", str(content)]) == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ja"' in page and "<title>展示の利用状況</title>" in page
+    assert kiosk(["report", "--db", str(database), "--out", str(out), "--content", str(content),
+                  "--language", "en"]) == 0
+    assert "<title>How the exhibition was used</title>" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_language_the_kiosk_does_not_speak_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        kiosk(["report", "--out", str(tmp_path), "--language", "xx"])
+    assert "the report is not written in 'xx'" in capsys.readouterr().err
 
 
 def test_day_summary_of_a_small_hand_made_day(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ right-to-left Arabic, the interface's own words in every language, and the reset
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,21 +13,13 @@ from PySide6.QtGui import QPointingDevice
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk.app.exhibit_data import LABELS
+from kiosk.app.languages import is_right_to_left, language_name
 from kiosk.app.screens import KioskWindow
-from kiosk.app.ui_words import (
-    ENGLISH,
-    LANGUAGE_NAMES,
-    VIEW_LABELS,
-    WORDS,
-    language_name,
-    view_labels_for,
-    word,
-    words_for,
-)
 from kiosk.content.i18n import missing_translation
 from kiosk.content.load import load_exhibition
 from kiosk.ops.idle import countdown_words
+from kiosk.words import LANGUAGES
+from kiosk.words import words as words_in
 from tests.content_factory import line_of
 from tests.rtl_content import (
     SIX_FLOOR_YAML,
@@ -40,70 +31,46 @@ from tests.rtl_content import (
 from tests.ui_helpers import walk
 
 MIN_TARGET = 48
-SHIPPED = ("zh", "ar", "fr", "de", "es", "ja", "ko", "zh-Hant", "ru", "it", "pt")
-"""Languages whose interface words the kiosk ships in full."""
-MAY_FALL_BACK: dict[str, set[str]] = {}
-"""Keys a language may leave to English (none today: every shipped language is complete)."""
 
 
-# -- the interface's own words ---------------------------------------------------------------
+def word(language: str, key: str, default: str | None = None, **values: object) -> str:
+    return words_in(language, default).text(key, **values)
 
 
-def placeholders(text: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+# -- the interface's own words (their catalogs: tests/test_words.py) -----------------------------
 
 
-def test_every_shipped_language_has_every_interface_word() -> None:
-    for code in SHIPPED:
-        assert code in WORDS, f"no interface words in {code}"
-    for code, words in WORDS.items():
-        missing = set(ENGLISH) - set(words) - MAY_FALL_BACK.get(code, set())
-        assert not missing, f"{code} lacks {sorted(missing)}"
-        unknown = set(words) - set(ENGLISH)
-        assert not unknown, f"{code} has words English does not: {sorted(unknown)}"
-        assert code in LANGUAGE_NAMES, f"{code} has words but no name of its own"
+def test_the_screens_and_the_exhibit_views_read_one_map_of_words() -> None:
+    from kiosk.app.exhibit_data import labels_for
+
+    assert labels_for("ar-EG") == words_in("ar").table()
+    assert labels_for("ar-EG")["next"] == "التالي"
+    assert labels_for("nl")["next"] == "Next"
+    assert labels_for("de")["zoom_in"] == "Vergrößern" and "zoomIn" not in labels_for("de")
 
 
-def test_translations_keep_the_placeholders_and_are_not_english() -> None:
-    for code, words in WORDS.items():
-        for key, text in words.items():
-            assert text.strip(), f"{code}.{key} is empty"
-            assert placeholders(text) == placeholders(ENGLISH[key]), f"{code}.{key}: {text!r}"
-        if code != "en":
-            for key in ("home", "back", "touch_to_explore", "still_there"):
-                assert words[key] != ENGLISH[key], f"{code}.{key} is still English"
+@pytest.mark.parametrize(("tag", "name"), [
+    ("zh", "简体中文"), ("zh-Hans", "简体中文"), ("zh-Hant", "繁體中文"), ("zh-Hant-TW", "繁體中文"),
+    ("pt-BR", "Português"), ("es", "Español"), ("en", "English"), ("ar", "العربية"), ("mn", "Монгол"),
+    ("ja", "日本語"), ("xx", "xx"), ("qqq", "qqq"),
+])
+def test_every_language_is_named_in_itself_by_qlocale(tag: str, name: str) -> None:
+    assert language_name(tag) == name
 
 
-def test_the_exhibit_views_words_exist_in_every_language_of_the_interface() -> None:
-    assert set(VIEW_LABELS) == set(WORDS)
-    assert set(VIEW_LABELS["en"]) == set(LABELS["en"]), "the views' words changed: update VIEW_LABELS"
-    for code, labels in VIEW_LABELS.items():
-        assert set(labels) == set(VIEW_LABELS["en"]), code
-        assert all(text.strip() for text in labels.values()), code
-        if code != "en":
-            assert labels["next"] != "Next" and labels["swipeHint"] != VIEW_LABELS["en"]["swipeHint"]
-    assert view_labels_for("ar-EG")["next"] == "التالي"
-    assert view_labels_for("nl")["next"] == "Next"
-
-
-def test_words_fill_in_numbers_and_fall_back_by_base_language_then_english() -> None:
-    assert word("ar", "floor", number=3) == "الطابق 3"
-    assert word("ja", "floor", number=2) == "2階"
-    assert word("fr", "exhibits", count=4) == "4 contenus"
-    assert words_for("pt-BR")["back"] == WORDS["pt"]["back"]
-    assert words_for("nl")["back"] == "Back"
-    assert language_name("zh-Hant") == "繁體中文"
-    assert language_name("es-MX") == "Español"
+def test_the_direction_of_writing_comes_from_qlocale() -> None:
+    assert [code for code in ("ar", "he", "fa", "ur", "ar-EG", "en", "zh", "ja", "ru", "xx")
+            if is_right_to_left(code)] == ["ar", "he", "fa", "ur", "ar-EG"]
 
 
 def test_the_countdown_speaks_every_language_from_the_one_table() -> None:
-    languages = list(WORDS)
-    words = countdown_words(languages, "ar")
-    assert words[0]["code"] == "ar"
-    assert {entry["code"] for entry in words} == set(languages)
-    for entry in words:
-        assert entry["title"] == words_for(entry["code"])["still_there"]
-        assert entry["detail"] == words_for(entry["code"])["touch_to_continue"]
+    languages = list(LANGUAGES)
+    lines = countdown_words(languages, "ar")
+    assert lines[0]["code"] == "ar"
+    assert {entry["code"] for entry in lines} == set(languages)
+    for entry in lines:
+        assert entry["title"] == word(entry["code"], "still_there")
+        assert entry["detail"] == word(entry["code"], "touch_to_continue")
         if entry["code"] != "en":
             assert entry["title"] != "Still there?", entry["code"]
 
@@ -359,7 +326,7 @@ def test_an_untranslated_field_shows_the_default_language_on_screen(
     kiosk.navigator.setLanguage(code)
     go(qtbot, kiosk, "openSection", "old-harbour")
     english = "Why the city grew here."
-    assert kiosk.navigator.exhibitData(exhibit_id, "")[field] == english
+    assert kiosk.navigator.exhibitData(exhibit_id).property("fields")[field] == english
     texts = [item.property("text") for item in walk(kiosk.window.contentItem())
              if item.inherits("QQuickText")]
     assert english in texts
@@ -387,14 +354,14 @@ def test_three_long_names_become_one_button_where_they_would_crowd_the_header(
     root = write_six_language_exhibition(tmp_path)
     settings = root / "exhibition.yaml"
     text = settings.read_text(encoding="utf-8")
-    settings.write_text(text.replace("[en, zh, ar, fr, ja, es]", "[en, zh, id]"), encoding="utf-8")
+    settings.write_text(text.replace("[en, zh, ar, fr, ja, es]", "[en, zh, es-419]"), encoding="utf-8")
     kiosk = open_kiosk(qtbot, (load_exhibition(root).exhibition, root), size=size)
     try:
         go(qtbot, kiosk, "home")
         button = kiosk.window.findChild(QQuickItem, "languageButton")
         assert button is not None and button.isVisible() is compact
         if not compact:
-            assert visible_named(kiosk, "Bahasa Indonesia")
+            assert visible_named(kiosk, language_name("es-419"))  # Español latinoamericano
         switch = kiosk.window.findChild(QQuickItem, "languageSwitch")
         x, _, width, _ = scene_rect(switch)
         assert x >= 0 and x + width <= size[0]
@@ -576,10 +543,10 @@ def test_narration_falls_back_in_the_same_order_as_text(visitor: str, content: s
 
 @pytest.mark.parametrize(("visitor", "content"), [("pt-BR", "pt"), ("zh-Hant-TW", "zh-Hant")])
 def test_interface_words_fall_back_in_the_same_order_as_text(visitor: str, content: str) -> None:
-    assert words_for(visitor)["back"] == WORDS[content]["back"]
-    assert view_labels_for(visitor)["next"] == VIEW_LABELS[content]["next"]
-    assert word(visitor, "floor", number=2) == WORDS[content]["floor"].format(number=2)
+    assert word(visitor, "back") == word(content, "back") != word("en", "back")
+    assert word(visitor, "next") == word(content, "next")
+    assert word(visitor, "floor", number=2) == word(content, "floor", number=2)
     # a language the kiosk has no words for reads the exhibition's default language, then English
-    assert words_for("mn", "zh")["back"] == WORDS["zh"]["back"]
-    assert words_for("mn")["back"] == ENGLISH["back"]
+    assert word("mn", "back", "zh") == word("zh", "back") == "返回"
+    assert word("mn", "back") == "Back"
     assert language_name("zh-Hant-TW") == "繁體中文"

@@ -61,12 +61,15 @@ def test_timer_is_set_to_the_next_change(qtbot) -> None:
     assert hours.next_change_ms() == 3600 * 1000
     assert hours._timer.isActive() and hours._timer.remainingTime() <= 3600 * 1000
     assert hours.describe() == "open until Tue 17:00"
+    assert hours.describe("zh") == "开放至 周二 17:00"
+    assert hours.describe("de") == "geöffnet bis Di. 17:00"
 
 
 def test_no_hours_means_always_open_and_no_timer(qtbot) -> None:
     hours = Hours(display_power=lambda on: None)
     hours.configure(None)
     assert hours.is_open and not hours._timer.isActive()
+    assert hours.describe() == "open" and hours.describe("ru") == "открыто"
 
 
 def test_closes_exactly_at_closing_time(qtbot) -> None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.app.cards import media_kind
 from kiosk.app.images import picture_url
-from kiosk.app.ui_words import words_for
 from kiosk.content.i18n import ANY_LANGUAGE
+from kiosk.words import words
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Exhibition
 
 
-def attract_slides(exhibition: Any | None, root: Path) -> list[dict[str, str]]:
+def attract_slides(exhibition: Exhibition | None, root: Path) -> list[dict[str, str]]:
     """The loop's pictures and films in order; without any, the floors' covers."""
     if exhibition is None:
         return []
@@ -23,7 +26,7 @@ def attract_slides(exhibition: Any | None, root: Path) -> list[dict[str, str]]:
     return slides
 
 
-def invitations(exhibition: Any | None) -> list[dict[str, str]]:
+def invitations(exhibition: Exhibition | None) -> list[dict[str, str]]:
     """'Touch to explore' in every content language: the exhibition's own words if it has
     them in that language, else the kiosk's."""
     if exhibition is None:
@@ -31,13 +34,13 @@ def invitations(exhibition: Any | None) -> list[dict[str, str]]:
     message = exhibition.settings.attract.message or {}
     result = []
     for code in exhibition.settings.languages:
-        text = message.get(code) or message.get(ANY_LANGUAGE) or words_for(code)["touch_to_explore"]
+        text = message.get(code) or message.get(ANY_LANGUAGE) or words(code).text("touch_to_explore")
         result.append({"code": code, "text": text})
     return result
 
 
-def back_soon_notices(exhibition: Any | None) -> list[dict[str, str]]:
+def back_soon_notices(exhibition: Exhibition | None) -> list[dict[str, str]]:
     """'Back soon' in the exhibition's languages (English and Chinese without content)."""
     codes = list(exhibition.settings.languages) if exhibition else ["en", "zh"]
-    return [{"code": code, "title": words_for(code)["back_soon"],
-             "detail": words_for(code)["back_soon_detail"]} for code in codes]
+    return [{"code": code, "title": words(code).text("back_soon"),
+             "detail": words(code).text("back_soon_detail")} for code in codes]

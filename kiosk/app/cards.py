@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.app.contrast import safe_fill_for_white
-from kiosk.app.exhibit_data import VIEWS
+from kiosk.app.exhibit_data import exhibit_to_qml
 from kiosk.app.images import picture_url
-from kiosk.app.ui_words import word
+from kiosk.content.exhibit_types import VIEWS
 from kiosk.content.i18n import resolve
 from kiosk.content.media import SUFFIXES
+from kiosk.words import words as words_in
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Exhibit, Floor, Section
 
 log = logging.getLogger("kiosk.app")
 
@@ -30,12 +33,12 @@ class Words:
         return resolve(value, self.language, self.fallback)
 
     def word(self, key: str, **values: object) -> str:
-        return word(self.language, key, self.fallback, **values)
+        return words_in(self.language, self.fallback).text(key, **values)
 
 
 def count_words(words: Words, key: str, count: int) -> str:
-    """'3 themes', but '1 theme'."""
-    return words.word(f"{key}_one") if count == 1 else words.word(key, count=count)
+    """'3 themes', but '1 theme' (Russian '21 тема', Arabic 'موضوعان' for two): the language's plural."""
+    return words_in(words.language, words.fallback).count(key, count)
 
 
 def cover(path: str | None, root: Path) -> str:
@@ -49,7 +52,7 @@ def fill_colour(colour: str) -> str:
     return str(safe_fill_for_white(QColor(colour)).name())
 
 
-def floor_card(floor: Any, words: Words) -> dict[str, Any]:
+def floor_card(floor: Floor, words: Words) -> dict[str, Any]:
     return {
         "cardId": floor.id,
         "title": words.text(floor.title),
@@ -63,7 +66,7 @@ def floor_card(floor: Any, words: Words) -> dict[str, Any]:
     }
 
 
-def section_card(section: Any, floor: Any, number: int, words: Words) -> dict[str, Any]:
+def section_card(section: Section, floor: Floor, number: int, words: Words) -> dict[str, Any]:
     return {
         "cardId": section.id,
         "title": words.text(section.title),
@@ -77,7 +80,7 @@ def section_card(section: Any, floor: Any, number: int, words: Words) -> dict[st
     }
 
 
-def exhibit_card(exhibit: Any, floor: Any, number: int, words: Words) -> dict[str, Any]:
+def exhibit_card(exhibit: Exhibit, floor: Floor, number: int, words: Words) -> dict[str, Any]:
     return {
         "cardId": exhibit.id,
         "title": words.text(exhibit.title),
@@ -91,7 +94,7 @@ def exhibit_card(exhibit: Any, floor: Any, number: int, words: Words) -> dict[st
     }
 
 
-def picture_of(exhibit: Any) -> str | None:
+def picture_of(exhibit: Exhibit) -> str | None:
     """The picture that best stands for an exhibit on its card when it has no cover."""
     for name in ("image", "poster"):
         value = getattr(exhibit, name, None)
@@ -106,7 +109,7 @@ def picture_of(exhibit: Any) -> str | None:
     return None
 
 
-def _first_picture(section: Any) -> str | None:
+def _first_picture(section: Section) -> str | None:
     for exhibit in section.exhibits:
         picture = exhibit.cover or picture_of(exhibit)
         if picture:
@@ -114,20 +117,14 @@ def _first_picture(section: Any) -> str | None:
     return None
 
 
-def exhibit_view_data(exhibit: Any, words: Words, root: Path) -> dict[str, Any]:
+def exhibit_view_data(exhibit: Exhibit, words: Words, root: Path) -> dict[str, Any]:
     """The exhibit for its view (helper module `exhibit_data`), or a card for the fallback."""
-    exhibit_to_qml: Callable[..., Any] | None
     try:
-        from kiosk.app.exhibit_data import exhibit_to_qml
-    except ImportError:
-        exhibit_to_qml = None
-    if exhibit_to_qml is not None:
-        try:
-            data = dict(exhibit_to_qml(exhibit, words.language, words.fallback, root))
-            data.setdefault("view", VIEWS.get(exhibit.type, ""))
-            return data
-        except Exception:  # one broken exhibit must not take the exhibition down
-            log.exception("exhibit %s could not be prepared; showing its card instead", exhibit.id)
+        data = dict(exhibit_to_qml(exhibit, words.language, words.fallback, root))
+        data.setdefault("view", VIEWS.get(exhibit.type, ""))
+        return data
+    except Exception:  # one broken exhibit must not take the exhibition down
+        log.exception("exhibit %s could not be prepared; showing its card instead", exhibit.id)
     return {
         "id": exhibit.id,
         "type": exhibit.type,

@@ -23,6 +23,7 @@ from kiosk.app.contrast import (
     readable_on_dark,
     safe_fill_for_white,
 )
+from kiosk.app.languages import is_right_to_left
 from kiosk.app.registry import PerEngine
 from kiosk.app.typography import cjk_font, is_cjk, italic_suits
 from kiosk.content.i18n import prefixes
@@ -31,7 +32,6 @@ from kiosk.content.model import Theme as ThemeSettings
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Theme"]
 
 DESIGN_HEIGHT = 1080
-RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
 LANGUAGE_FONTS = {
     "ar": "Noto Sans Arabic", "fa": "Noto Sans Arabic", "ur": "Noto Sans Arabic",
     "he": "Noto Sans Hebrew", "hi": "Noto Sans Devanagari", "th": "Noto Sans Thai",
@@ -233,7 +233,7 @@ class Theme(QObject):
         return self._settings.cjk_font_family
 
     def _right_to_left(self) -> bool:
-        return self._language.split("-")[0] in RIGHT_TO_LEFT
+        return is_right_to_left(self._language)
 
     def _language_code(self) -> str:
         return self._language

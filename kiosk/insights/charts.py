@@ -2,7 +2,8 @@
 
 Made for people who do not read charts for a living: a title that says what is shown, named
 axes, large type, a value on every bar, colours told apart by colour-blind readers (Okabe and
-Ito's palette), and Chinese text in its simplified forms (Noto Sans CJK SC).
+Ito's palette), and each language in its own letters (`words["fonts"]`: Noto Sans CJK SC for
+Chinese, JP for Japanese ...).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 INK = QColor("#1a1a1a")
 GRID = QColor("#d9d9d9")
 FAMILIES = ["Noto Sans", "Noto Sans CJK SC"]
+_families = list(FAMILIES)  # the report's language's fonts, set by write_charts
 
 _application: QApplication | None = None
 
@@ -58,7 +60,7 @@ def ensure_application() -> None:
 
 def _font(pixels: int, bold: bool = False) -> QFont:
     font = QFont()
-    font.setFamilies(FAMILIES)
+    font.setFamilies(_families)
     font.setPixelSize(pixels)
     font.setBold(bold)
     return font
@@ -239,7 +241,7 @@ def _per_day(figures: Figures, words: dict[str, Any]) -> QChart:
         label = words["date"]
         chart = bars(
             words["per_day_title"],
-            [str(day.day) for day in days],
+            [words.get("number", str)(day.day) for day in days],
             counts,
             category_title=f"{words['day_axis']} ({label(days[0])} – {label(days[-1])})",
             value_title=words["visits_axis"],
@@ -271,7 +273,7 @@ def _per_hour(figures: Figures, words: dict[str, Any]) -> QChart:
     hours = range(first, last + 1)
     return bars(
         words["per_hour_title"],
-        [f"{hour}:00" for hour in hours],
+        [words["hour"](hour) if "hour" in words else f"{hour}:00" for hour in hours],
         [float(figures.per_hour[h]) for h in hours],
         category_title=words["hour_axis"],
         value_title=words["visits_axis"],
@@ -308,6 +310,7 @@ def write_charts(
 ) -> list[Path]:
     """Draw every chart of the report into `out`; returns the PNG files."""
     ensure_application()
+    _families[:] = words.get("fonts", FAMILIES)
     exhibits = figures.exhibits
     most = [(short(title_of(f.exhibit)), float(f.views)) for f in exhibits[:TOP_COUNT] if f.views]
     least = [(short(title_of(f.exhibit)), float(f.views)) for f in reversed(exhibits[-LEAST_COUNT:])]

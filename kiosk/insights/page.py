@@ -1,151 +1,103 @@
-"""The report's outputs for people and spreadsheets: CSV files, the key sentences and index.html,
-in English and Simplified Chinese (the charts are drawn by kiosk.insights.charts)."""
+"""The report's outputs for people and spreadsheets: CSV files, the key sentences and index.html, in
+any language the kiosk speaks (the words come from the catalogs, kiosk.words; dates, times and
+numbers are written the language's way by QLocale). The charts are drawn by kiosk.insights.charts
+with the same words."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
+
+from kiosk.content.i18n import fallback_order
 from kiosk.insights.figures import Exhibits, Figures
+from kiosk.words import LANGUAGES, Words, words
 
 # ---------------------------------------------------------------------------------------------
-# Words of the charts and the page, in English and Simplified Chinese
+# Words of the charts and the page in the report's language
 # ---------------------------------------------------------------------------------------------
 
-WORDS: dict[str, dict[str, Any]] = {
-    "en": {
-        "per_day_title": "Visits per day",
-        "per_week_title": "Visits per week",
-        "day_axis": "Day",
-        "week_axis": "Week",
-        "visits_axis": "Visits",
-        "per_hour_title": "When visitors come: visits per hour of the day",
-        "hour_axis": "Hour of the day",
-        "top_title": "Most viewed exhibits",
-        "least_title": "Least viewed exhibits",
-        "views_axis": "Times opened",
-        "exhibit_axis": "Exhibit",
-        "dwell_title": "Time spent at the most viewed exhibits (median)",
-        "seconds_axis": "Seconds",
-        "language_title": "Language at the end of each visit",
-        "media_title": "Films and sounds played to the end",
-        "percent_axis": "Played to the end (% of plays)",
-        "modes_title": "Accessibility modes turned on",
-        "nothing": "Nothing to show for this period.",
-        "languages": {
-            "en": "English",
-            "zh": "Chinese",
-            "ar": "Arabic",
-            "ja": "Japanese",
-            "ko": "Korean",
-            "ru": "Russian",
-            "fr": "French",
-            "de": "German",
-            "es": "Spanish",
-        },
-        "modes": {
-            "large-text": "Large text",
-            "high-contrast": "High contrast",
-            "reach": "Seated reach",
-            "reduced-motion": "Less motion",
-            "captions": "Captions",
-            "read-aloud": "Read aloud",
-        },
-        "kinds": {"video": "film", "audio": "sound", "narration": "audio description"},
-        "heading": "How the exhibition was used",
-        "period": "From {first} to {last}: {visits} on {kiosks}.",
-        "kiosk_one": "1 kiosk",
-        "kiosk_many": "{count} kiosks",
-        "median": "Half the visits lasted longer than {duration}. "
-        "A visit counts from the first touch until the screen goes back to its welcome loop.",
-        "busiest_day": "The busiest day was {day}, with {visits}. An average open day had {mean}.",
-        "visits": lambda count: f"{count:,} visit" if count == 1 else f"{count:,} visits",
-        "busiest_hour": "Most visitors came between {start} and {end}.",
-        "top": "The most viewed exhibit was “{title}” ({views} views).",
-        "least": "The least viewed was “{title}” ({views} views).",
-        "never": "Never opened: {titles}.",
-        "language": "{share} of visits ended in {language}.",
-        "media": "{share} of the films and sounds that were started were played to the end.",
-        "modes_sentence": "{share} of visits turned on an accessibility mode, most often “{mode}”.",
-        "no_modes": "No visitor turned on an accessibility mode.",
-        "files": "The numbers behind the charts, for spreadsheets:",
-        "minutes": "{minutes} min {seconds} s",
-        "seconds": "{seconds} s",
-        "date": lambda day: f"{day.day} {day:%B %Y}",
-        "weekday_date": lambda day: f"{day:%A} {day.day} {day:%B %Y}",
-        "axis_date": "d MMM",
-    },
-    "zh": {
-        "per_day_title": "每天的访问次数",
-        "per_week_title": "每周的访问次数",
-        "day_axis": "日期",
-        "week_axis": "周",
-        "visits_axis": "访问次数",
-        "per_hour_title": "观众什么时候来：每小时的访问次数",
-        "hour_axis": "时段",
-        "top_title": "最常被打开的展项",
-        "least_title": "最少被打开的展项",
-        "views_axis": "打开次数",
-        "exhibit_axis": "展项",
-        "dwell_title": "在最常被打开的展项前停留的时间（中位数）",
-        "seconds_axis": "秒",
-        "language_title": "观众结束访问时使用的语言",
-        "media_title": "影片和音频的完整播放比例",
-        "percent_axis": "播放到结尾（占播放次数的百分比）",
-        "modes_title": "观众打开的无障碍模式",
-        "nothing": "这段时间没有可显示的数据。",
-        "languages": {
-            "en": "英语",
-            "zh": "中文",
-            "ar": "阿拉伯语",
-            "ja": "日语",
-            "ko": "韩语",
-            "ru": "俄语",
-            "fr": "法语",
-            "de": "德语",
-            "es": "西班牙语",
-        },
-        "modes": {
-            "large-text": "大字",
-            "high-contrast": "高对比度",
-            "reach": "低位操作",
-            "reduced-motion": "减少动效",
-            "captions": "字幕",
-            "read-aloud": "朗读",
-        },
-        "kinds": {"video": "影片", "audio": "音频", "narration": "语音讲解"},
-        "heading": "展览的使用情况",
-        "period": "{first}至{last}：{kiosks}共有{visits}访问。",
-        "kiosk_one": "1台触摸屏",
-        "kiosk_many": "{count}台触摸屏",
-        "median": "一半的访问超过{duration}。一次访问从第一次触摸算起，到屏幕回到欢迎画面为止。",
-        "busiest_day": "最忙的一天是{day}，共{visits}访问。平均每个开放日有{mean}访问。",
-        "visits": lambda count: f"{count:,}次",
-        "busiest_hour": "观众最多的时段是{start}至{end}。",
-        "top": "最常被打开的展项是“{title}”（{views}次）。",
-        "least": "最少被打开的是“{title}”（{views}次）。",
-        "never": "从未被打开：{titles}。",
-        "language": "{share}的访问以{language}结束。",
-        "media": "在开始播放的影片和音频中，{share}播放到了结尾。",
-        "modes_sentence": "{share}的访问打开了无障碍模式，最常用的是“{mode}”。",
-        "no_modes": "没有观众打开无障碍模式。",
-        "files": "图表背后的数据（可用电子表格打开）：",
-        "minutes": "{minutes}分{seconds}秒",
-        "seconds": "{seconds}秒",
-        "date": lambda day: f"{day.year}年{day.month}月{day.day}日",
-        "weekday_date": lambda day: (
-            f"{day.year}年{day.month}月{day.day}日（星期{'一二三四五六日'[day.weekday()]}）"
-        ),
-        "axis_date": "M月d日",
-    },
-}
+CHART_WORDS = (
+    "per_day_title", "per_week_title", "day_axis", "week_axis", "visits_axis", "per_hour_title", "hour_axis",
+    "top_title", "least_title", "views_axis", "exhibit_axis", "dwell_title", "seconds_axis", "language_title",
+    "media_title", "percent_axis", "modes_title", "nothing", "heading", "files", "no_modes",
+)
+"""Messages `report_<name>` used as they are, under <name>."""
+MODES = ("large-text", "high-contrast", "reach", "reduced-motion", "captions", "read-aloud")
+"""The accessibility modes, named as the visitors read them (`access_<mode>`)."""
+FONTS = {"ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR", "zh-Hant": "Noto Sans CJK TC",
+         "ar": "Noto Sans Arabic"}
 
 
-def duration_text(seconds: float, words: dict[str, Any]) -> str:
-    whole = round(seconds)
-    if whole < 60:
-        return str(words["seconds"].format(seconds=whole))
-    return str(words["minutes"].format(minutes=whole // 60, seconds=whole % 60))
+def has_words(language: str) -> bool:
+    """Whether the kiosk's catalogs speak this language (itself or a shorter tag: pt for pt-BR)."""
+    return any(code in LANGUAGES for code in fallback_order(language, language)[:-1])
+
+
+class LanguageNames:
+    """Languages named in the report's language; a language without a message, in its own."""
+
+    def __init__(self, said: Words) -> None:
+        self.said = said
+
+    def get(self, code: str, default: str | None = None) -> str:
+        key = "report_language_" + code.lower().replace("-", "_")
+        try:
+            return self.said.text(key)
+        except KeyError:
+            name = QLocale(code).nativeLanguageName()
+            return name if name and QLocale(code).language() != QLocale.Language.C else default or code
+
+    __getitem__ = get
+
+
+def _without_weekday(pattern: str) -> str:
+    return re.sub(r"^dddd[,،]?\s*|\s*dddd$", "", pattern)
+
+
+def _without_year(pattern: str) -> str:
+    return re.sub(r"^y+[^dM]*|[^dM]*y+$", "", pattern)
+
+
+def report_words(language: str) -> dict[str, Any]:
+    """The words of the page and the charts in one language: messages, and functions that write
+    counts, dates, times and shares the language's way."""
+    said = words(language)
+    locale = QLocale(language)
+    long_format = locale.dateFormat(QLocale.FormatType.LongFormat)
+
+    def date(pattern: str) -> Callable[[dt.date], str]:
+        return lambda day: locale.toString(QDate(day.year, day.month, day.day), pattern)
+
+    def number(value: float, decimals: int = 0) -> str:
+        return locale.toString(round(value)) if decimals == 0 else locale.toString(value, "f", decimals)
+
+    def counted(key: str) -> Callable[[int], str]:
+        return lambda count: said.count(key, count, count=number(count))
+
+    table: dict[str, Any] = {name: said.text(f"report_{name}") for name in CHART_WORDS}
+    return table | {
+        "said": said,
+        "html_lang": "zh-Hans" if language == "zh" else language,
+        "direction": "rtl" if locale.textDirection() == Qt.LayoutDirection.RightToLeft else "ltr",
+        "fonts": ["Noto Sans", FONTS.get(language, "Noto Sans CJK SC"), "Noto Sans CJK SC"],
+        "languages": LanguageNames(said),
+        "modes": {mode: said.text("access_" + mode.replace("-", "_")) for mode in MODES},
+        "kinds": {kind: said.text(f"report_kind_{kind}") for kind in ("video", "audio", "narration")},
+        "visits": counted("report_visits"),
+        "views": counted("report_views"),
+        "kiosks": counted("report_kiosks"),
+        "number": number,
+        "percent": lambda share, places=0: said.text("report_percent", number=number(100 * share, places)),
+        "hour": lambda hour: locale.toString(QTime(hour % 24, 0), QLocale.FormatType.ShortFormat),
+        "date": date(_without_weekday(long_format)),
+        "weekday_date": date(long_format),
+        "axis_date": _without_year(locale.dateFormat(QLocale.FormatType.ShortFormat)),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -308,56 +260,37 @@ CHART_FILES = (
 
 def key_sentences(figures: Figures, exhibits: Exhibits, words: dict[str, Any]) -> list[str]:
     """The main findings in short plain sentences, in the report's language."""
-    kiosk_count = len(figures.kiosks)
-    kiosks = words["kiosk_one"] if kiosk_count == 1 else words["kiosk_many"].format(count=kiosk_count)
+    said: Words = words["said"]
+    percent = words["percent"]
     sentences = [
-        words["period"].format(
-            first=words["date"](figures.first),
-            last=words["date"](figures.last),
-            visits=words["visits"](figures.sessions),
-            kiosks=kiosks,
-        ),
-        words["median"].format(duration=duration_text(figures.median_seconds, words)),
+        said.text("report_period", first=words["date"](figures.first), last=words["date"](figures.last),
+                  visits=words["visits"](figures.sessions), kiosks=words["kiosks"](len(figures.kiosks))),
+        said.text("report_median", duration=said.duration(figures.median_seconds)),
     ]
     busiest = max(figures.per_day, key=lambda row: row[1])
     open_days = [count for _, count, _ in figures.per_day if count]
-    sentences.append(
-        words["busiest_day"].format(
-            day=words["weekday_date"](busiest[0]),
-            visits=words["visits"](busiest[1]),
-            mean=words["visits"](round(sum(open_days) / max(1, len(open_days)))),
-        )
-    )
+    sentences.append(said.text(
+        "report_busiest_day", day=words["weekday_date"](busiest[0]), visits=words["visits"](busiest[1]),
+        mean=words["visits"](round(sum(open_days) / max(1, len(open_days))))))
     peak = max(range(23), key=lambda hour: figures.per_hour[hour] + figures.per_hour[hour + 1])
-    sentences.append(words["busiest_hour"].format(start=f"{peak}:00", end=f"{peak + 2}:00"))
+    sentences.append(said.text("report_busiest_hour", start=words["hour"](peak), end=words["hour"](peak + 2)))
     viewed = figures.exhibits
     if viewed and viewed[0].views:
-        sentences.append(
-            words["top"].format(title=exhibits.title(viewed[0].exhibit), views=f"{viewed[0].views:,}")
-        )
-        sentences.append(
-            words["least"].format(title=exhibits.title(viewed[-1].exhibit), views=f"{viewed[-1].views:,}")
-        )
+        for key, figure in (("report_top", viewed[0]), ("report_least", viewed[-1])):
+            title = exhibits.title(figure.exhibit)
+            sentences.append(said.text(key, title=title, views=words["views"](figure.views)))
     never = [exhibits.title(figure.exhibit) for figure in viewed if figure.views == 0]
     if never:
-        sentences.append(words["never"].format(titles=", ".join(never)))
-    names = words["languages"]
+        sentences.append(said.text("report_never", titles=said.text("report_list_separator").join(never)))
     for language, count in figures.languages[:3]:
-        sentences.append(
-            words["language"].format(
-                share=f"{100 * count / figures.sessions:.0f} %", language=names.get(language, language)
-            )
-        )
+        sentences.append(said.text("report_language", share=percent(count / figures.sessions),
+                                   language=words["languages"].get(language, language)))
     if figures.media_completion is not None:
-        sentences.append(words["media"].format(share=f"{100 * figures.media_completion:.0f} %"))
+        sentences.append(said.text("report_media", share=percent(figures.media_completion)))
     if figures.visits_with_modes:
         mode = figures.modes[0][0]
-        sentences.append(
-            words["modes_sentence"].format(
-                share=f"{100 * figures.visits_with_modes / figures.sessions:.1f} %",
-                mode=words["modes"].get(mode, mode),
-            )
-        )
+        share = percent(figures.visits_with_modes / figures.sessions, 1)
+        sentences.append(said.text("report_modes", share=share, mode=words["modes"].get(mode, mode)))
     else:
         sentences.append(words["no_modes"])
     return sentences
@@ -367,7 +300,7 @@ def write_index(figures: Figures, exhibits: Exhibits, out: Path, words: dict[str
     """index.html: the key sentences, every chart, and links to the CSV files."""
     from html import escape
 
-    lang = "zh-Hans" if words is WORDS["zh"] else "en"
+    fonts = ", ".join(f'"{family}"' for family in words["fonts"])
     items = "\n".join(
         f"    <li>{escape(sentence)}</li>" for sentence in key_sentences(figures, exhibits, words)
     )
@@ -379,13 +312,13 @@ def write_index(figures: Figures, exhibits: Exhibits, out: Path, words: dict[str
         f'    <li><a href="{name}">{name}</a></li>' for name in sorted(p.name for p in out.glob("*.csv"))
     )
     page = f"""<!DOCTYPE html>
-<html lang="{lang}">
+<html lang="{words["html_lang"]}" dir="{words["direction"]}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(words["heading"])}</title>
 <style>
-  body {{ font-family: "Noto Sans", "Noto Sans CJK SC", sans-serif; font-size: 20px; line-height: 1.5;
+  body {{ font-family: {fonts}, sans-serif; font-size: 20px; line-height: 1.5;
          color: #1a1a1a; background: #fff; max-width: 1640px; margin: 2em auto; padding: 0 1em; }}
   h1 {{ font-size: 2em; }}
   ul.key {{ font-size: 1.2em; }}

@@ -2,7 +2,9 @@
 
 Reads one kiosk's statistics file or the files of many (a folder of *.db files), for a period of
 days, and writes into the output folder: a CSV file per table (for spreadsheets), a chart per
-question (for people) and index.html with the charts and the key figures in plain sentences.
+question (for people) and index.html with the charts and the key figures in plain sentences, in
+any language the kiosk speaks (`--language`; the exhibition's default language when the report
+knows the exhibition).
 """
 
 from __future__ import annotations
@@ -11,15 +13,26 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
 
+from kiosk.content.model import Exhibition
 from kiosk.insights import merge
 from kiosk.insights.figures import DEFAULT_CONTENT, Figures, gather, load_exhibits, local_midnight
 from kiosk.insights.generate import Counts, generate, made_up_places, places_of
-from kiosk.insights.page import WORDS, write_csv_files, write_index
 from kiosk.insights.schema import connect
+from kiosk.words import LANGUAGES, words
 
 DEMO_DAYS = 91
+
+
+def _language(text: str) -> str:
+    from kiosk.content.i18n import normal_tag
+    from kiosk.insights.page import has_words
+
+    tag = normal_tag(text)
+    if tag is None or not has_words(tag):
+        raise argparse.ArgumentTypeError(
+            f"the report is not written in '{text}'; it is in {', '.join(LANGUAGES)}")
+    return tag
 
 
 def _date(text: str) -> dt.date:
@@ -63,10 +76,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         f"(default: ./{DEFAULT_CONTENT} when it loads)",
     )
     parser.add_argument(
+        "--language",
         "--lang",
-        choices=sorted(WORDS),
-        default="en",
-        help="language of the charts and the page (default: en)",
+        dest="language",
+        type=_language,
+        metavar="TAG",
+        help=f"language of the charts and the page: {', '.join(LANGUAGES)} "
+        "(default: the exhibition's default language, else en)",
     )
     parser.add_argument(
         "--demo-data",
@@ -81,7 +97,7 @@ def _fail(text: str) -> int:
     return 1
 
 
-def make_demo_data(path: Path, exhibition: Any) -> Counts:
+def make_demo_data(path: Path, exhibition: Exhibition | None) -> Counts:
     """Fill a new statistics file with made-up visits of the last DEMO_DAYS days."""
     places = places_of(exhibition) if exhibition is not None else made_up_places()
     connection = connect(path)
@@ -92,8 +108,22 @@ def make_demo_data(path: Path, exhibition: Any) -> Counts:
         connection.close()
 
 
+def report_language(chosen: str | None, exhibition: Exhibition | None) -> str:
+    """The language asked for, else the exhibition's default language when the kiosk speaks it,
+    else English."""
+    from kiosk.insights.page import has_words
+
+    if chosen:
+        return chosen
+    default = exhibition.settings.default_language if exhibition is not None else "en"
+    return default if has_words(default) else "en"
+
+
 def main(args: argparse.Namespace) -> int:
-    exhibits, exhibition = load_exhibits(args.content, args.lang)
+    exhibits, exhibition = load_exhibits(args.content, args.language or "en")
+    language = report_language(args.language, exhibition)
+    if language != (args.language or "en"):
+        exhibits, exhibition = load_exhibits(args.content, language)  # titles in the report's language
     databases: list[Path] = list(args.db)
     if args.demo_data is not None:
         if args.demo_data.exists():
@@ -127,18 +157,20 @@ def main(args: argparse.Namespace) -> int:
         return _fail(f"no visits between {first} and {last}")
     try:
         args.out.mkdir(parents=True, exist_ok=True)
-        written = write_csv_files(figures, exhibits, args.out)
         from kiosk.insights.charts import write_charts
+        from kiosk.insights.page import report_words, write_csv_files, write_index
 
-        words = WORDS[args.lang]
-        written += write_charts(figures, exhibits.title, args.out, words)
-        written.append(write_index(figures, exhibits, args.out, words))
+        written = write_csv_files(figures, exhibits, args.out)
+        said = report_words(language)
+        written += write_charts(figures, exhibits.title, args.out, said)
+        written.append(write_index(figures, exhibits, args.out, said))
     except OSError as error:
         return _fail(f"could not write the report into {args.out}: {error.strerror or error}")
-    kiosk_count = len(figures.kiosks)
+    english = words("en")
     print(
-        f"{WORDS['en']['visits'](figures.sessions)} on {kiosk_count} kiosk{'s' if kiosk_count != 1 else ''} "
-        f"from {first} to {last}: {len(written)} files in {args.out}; open {args.out / 'index.html'}"
+        f"{english.count('report_visits', figures.sessions, count=f'{figures.sessions:,}')} on "
+        f"{english.count('report_kiosks', len(figures.kiosks))} from {first} to {last}, in {language}: "
+        f"{len(written)} files in {args.out}; open {args.out / 'index.html'}"
     )
     return 0
 

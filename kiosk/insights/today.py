@@ -12,14 +12,18 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.app.ui_words import language_name
+from kiosk.app.languages import language_name
 from kiosk.base.worker import run_in_worker
 from kiosk.insights import schema
 from kiosk.insights.writer import InsightsWriter
+from kiosk.words import Words, words
+
+if TYPE_CHECKING:
+    from kiosk.insights.queries import DaySummary
 
 log = logging.getLogger("kiosk.insights")
 
@@ -33,39 +37,34 @@ def day_range(now: dt.datetime) -> tuple[float, float]:
     return start.timestamp(), end.timestamp()
 
 
-def short_duration(seconds: float) -> str:
-    minutes, rest = divmod(round(seconds), 60)
-    if minutes >= 60:
-        return f"{minutes // 60} h {minutes % 60} min"
-    if minutes:
-        return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-    return f"{rest} s"
-
-
-def describe(summary: Any, title_of: Callable[[str], str]) -> dict[str, str]:
-    """A DaySummary (kiosk.insights.queries) as the panel's lines."""
+def describe(summary: DaySummary, title_of: Callable[[str], str],
+             said: Words | None = None) -> dict[str, str]:
+    """A DaySummary (kiosk.insights.queries) as the panel's lines, in the staff's language."""
+    said = said or words("en")
+    none_yet = said.text("staff_none_yet")
     if summary.sessions == 0:
         return EMPTY | {
             "visits": "0",
-            "median": "no visits yet",
-            "topExhibit": "none yet",
-            "languages": "none yet",
+            "median": said.text("staff_no_visits_yet"),
+            "topExhibit": none_yet,
+            "languages": none_yet,
         }
-    top = "none yet"
+    top = none_yet
     if summary.top_exhibits:
         exhibit, views = summary.top_exhibits[0]
-        top = f"{title_of(exhibit)} ({views} {'view' if views == 1 else 'views'})"
+        top = said.text("staff_top_exhibit", title=title_of(exhibit), views=said.count("staff_views", views))
     shares = sorted(summary.language_share.items(), key=lambda item: -item[1])
-    languages = ", ".join(f"{language_name(code)} {round(share * 100)} %" for code, share in shares)
+    languages = ", ".join(said.text("staff_language_share", language=language_name(code),
+                                    percent=round(share * 100)) for code, share in shares)
     return EMPTY | {
         "visits": str(summary.sessions),
-        "median": short_duration(summary.median_seconds),
+        "median": said.duration(summary.median_seconds),
         "topExhibit": top,
-        "languages": languages or "none yet",
+        "languages": languages or none_yet,
     }
 
 
-def read_summary(path: Path, start: float, end: float) -> Any:
+def read_summary(path: Path, start: float, end: float) -> DaySummary:
     """Today's DaySummary from the statistics file (read-only; raises sqlite3.Error)."""
     from kiosk.insights.queries import day_summary
 
@@ -92,21 +91,28 @@ class TodaySummary(QObject):
         self.title_of = title_of
         self.clock = clock
         self.writer: InsightsWriter | None = None
+        self.language = "en"
+        """The staff's language (the exhibition's default language): the lines are written in it."""
         self._running = False
+
+    def set_language(self, tag: str) -> None:
+        self.language = tag
 
     def refresh(self) -> None:
         """Read the summary again (the staff panel just opened)."""
         writer = self.writer
+        said = words(self.language)
         if writer is None or not writer.enabled:
-            reason = "switched off in exhibition.yaml" if writer is None else "off after a write problem"
-            self.ready.emit(EMPTY | {"note": f"Visitor statistics are {reason}."})
+            reason = "staff_statistics_off" if writer is None else "staff_statistics_failed"
+            self.ready.emit(EMPTY | {"note": said.text(reason)})
             return
         if self._running:
             return
         self._running = True
         start, end = day_range(self.clock())
         title_of = self.title_of
-        run_in_worker(lambda: read_lines(writer, start, end, title_of), self._deliver, name="insights-today")
+        run_in_worker(lambda: read_lines(writer, start, end, title_of, said), self._deliver,
+                      name="insights-today")
 
     def _deliver(self, lines: dict[str, str]) -> None:
         self._running = False
@@ -114,14 +120,18 @@ class TodaySummary(QObject):
 
 
 def read_lines(
-    writer: InsightsWriter, start: float, end: float, title_of: Callable[[str], str]
+    writer: InsightsWriter,
+    start: float,
+    end: float,
+    title_of: Callable[[str], str],
+    said: Words | None = None,
 ) -> dict[str, str]:
     """The panel's lines for today (runs on a worker thread; never raises)."""
     try:
         writer.flush(timeout=1.0)  # the visit that just ended is counted too
-        return describe(read_summary(writer.path, start, end), title_of)
+        return describe(read_summary(writer.path, start, end), title_of, said)
     except (sqlite3.Error, OSError, ImportError) as error:
         log.warning("today's visitor statistics cannot be read: %s", error)
     except Exception:  # the panel must open whatever the file holds
         log.exception("today's visitor statistics failed")
-    return EMPTY | {"note": "Today's statistics cannot be read now."}
+    return EMPTY | {"note": (said or words("en")).text("staff_statistics_unreadable")}

@@ -15,7 +15,7 @@ closed so "tomorrow" becomes "today"; the clock is injected so tests can live in
 The next opening is named as "today", "tomorrow", a weekday when it is less than a week away,
 or a full date further off, with days and times as each language writes them (QLocale); with
 no opening time known the screen just says "Closed". The words live with the rest of the
-interface's in `kiosk.app.ui_words`.
+interface's in `kiosk.words`.
 """
 
 from __future__ import annotations
@@ -27,16 +27,21 @@ import shutil
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QDate, QLocale, QObject, Qt, QTime, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QDate, QDateTime, QLocale, QObject, Qt, QTime, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.app.images import picture_url
 from kiosk.app.registry import PerEngine
-from kiosk.app.ui_words import word
 from kiosk.ops.schedule import Schedule, ScheduleState
+from kiosk.words import words
+
+if TYPE_CHECKING:
+    from kiosk.app.navigator import Navigator
+    from kiosk.content.model import Exhibition
+    from kiosk.content.model import Hours as HoursSettings
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Hours", "closed_at_start", "closed_notice",
            "opening_in_english", "set_display_power"]
@@ -71,14 +76,14 @@ def opens_text(language: str, opening: dt.datetime | None, now: dt.datetime) -> 
     time = locale.toString(QTime(opening.hour, opening.minute), QLocale.FormatType.ShortFormat)
     days = days_until(opening, now)
     if days <= 0:
-        return word(language, "opens_today", time=time)
+        return words(language).text("opens_today", time=time)
     if days == 1:
-        return word(language, "opens_tomorrow", time=time)
+        return words(language).text("opens_tomorrow", time=time)
     if days < 7:
         day = locale.dayName(opening.isoweekday(), QLocale.FormatType.LongFormat)
     else:
         day = locale.toString(QDate(opening.year, opening.month, opening.day), QLocale.FormatType.LongFormat)
-    return word(language, "opens_on", day=day, time=time)
+    return words(language).text("opens_on", day=day, time=time)
 
 
 def closed_notice(languages: Sequence[str], opening: dt.datetime | None,
@@ -88,7 +93,7 @@ def closed_notice(languages: Sequence[str], opening: dt.datetime | None,
     one line."""
     result = []
     for code in languages:
-        closed = word(code, "closed_now" if opening is not None else "closed")
+        closed = words(code).text("closed_now" if opening is not None else "closed")
         opens = opens_text(code, opening, now)
         result.append({"code": code, "closed": closed, "opens": opens,
                        "line": closed + SEPARATOR + opens if opens else closed})
@@ -140,7 +145,7 @@ def keep_display_on(on: bool) -> bool:
     return False
 
 
-def closed_at_start(exhibition: Any | None, root: Path, now: dt.datetime | None = None) -> str | None:
+def closed_at_start(exhibition: Exhibition | None, root: Path, now: dt.datetime | None = None) -> str | None:
     """The sentence `kiosk run` prints when it starts outside opening hours (None when open)."""
     hours = exhibition.settings.hours if exhibition is not None else None
     now = now or dt.datetime.now()
@@ -185,7 +190,7 @@ class Hours(QObject):
         self.schedule = Schedule(None)
         self.state = ScheduleState(True, None)
         self._closed_slide = ""
-        self._navigator: Any = None
+        self._navigator: Navigator | None = None
         self._notice: list[dict[str, str]] = []
         self._display_requested_on = True
         self._dark = False
@@ -209,14 +214,14 @@ class Hours(QObject):
             hours.attach(Navigator.for_engine(engine))
         return hours
 
-    def attach(self, navigator: Any) -> None:
+    def attach(self, navigator: Navigator) -> None:
         """Say the closed screen's words in the navigator's languages, its current one first."""
         self._navigator = navigator
         navigator.contentChanged.connect(self._update_notice)
         navigator.languageChanged.connect(self._update_notice)
         self._update_notice()
 
-    def configure(self, hours: Any | None, root: Path | None = None) -> None:
+    def configure(self, hours: HoursSettings | None, root: Path | None = None) -> None:
         """Follow these hours (None: always open); called at start and after each reload.
 
         `root` is the content folder the closed slide's path is relative to."""
@@ -344,12 +349,16 @@ class Hours(QObject):
         """Whether the closed screen shows its words now (not while the display sleeps)."""
         return not self.state.open and not self._dark
 
-    def describe(self) -> str:
-        """For the staff panel: 'open until 17:00' or 'closed until Wed 09:00'."""
-        word = "open" if self.state.open else "closed"
-        if self.state.until is None:
-            return word
-        return f"{word} until {self.state.until.strftime('%a %H:%M')}"
+    def describe(self, language: str = "en") -> str:
+        """For the staff panel, in the staff's language: 'open until Tue 17:00', 'closed until
+        Wed 09:00', or just 'open' when the exhibition never closes."""
+        said, state = words(language), self.state
+        if state.until is None:
+            return said.text("staff_open" if state.open else "staff_closed")
+        until = state.until
+        moment = QDateTime(QDate(until.year, until.month, until.day), QTime(until.hour, until.minute))
+        when = QLocale(language).toString(moment, "ddd HH:mm")
+        return said.text("staff_open_until" if state.open else "staff_closed_until", when=when)
 
     isOpen = Property(bool, lambda self: self.state.open, notify=stateChanged)
     closedSlide = Property(str, lambda self: self._closed_slide, notify=slideChanged)

@@ -22,27 +22,19 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.app.registry import PerEngine
+from kiosk.base.durations import format_duration
 from kiosk.base.worker import run_in_worker
 from kiosk.ops.gesture import CornerGesture
 from kiosk.ops.pin import PinCheck, PinGate, check_pin, lockout_file, read_pin_hash, write_pin_hash
+from kiosk.words import Words
+from kiosk.words import words as words_in
 
-__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Staff"]
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Staff", "format_duration"]
 
 log = logging.getLogger("kiosk.staff")
 
 PANEL_TIMEOUT_MS = 120_000
-NO_PIN_MESSAGE = "No staff PIN is set. Run: kiosk set-pin"
-
-
-def format_duration(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    hours, minutes = divmod(minutes, 60)
-    days, hours = divmod(hours, 24)
-    if days:
-        return f"{days} d {hours} h"
-    if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min" if minutes else f"{int(seconds)} s"
+NO_PIN_MESSAGE = words_in("en").text("staff_no_pin")
 
 
 @QmlElement
@@ -61,6 +53,7 @@ class Staff(QObject):
     panelClosed = Signal()
     pinChecked = Signal(bool)
     """After each PIN check: whether the PIN was right."""
+    wordsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
@@ -73,6 +66,8 @@ class Staff(QObject):
         self._checking = False
         self._entered = ""
         self._message = ""
+        """The key of the pad's message (kiosk.words), shown in the staff's language."""
+        self._words: Words = words_in("en")
         self._pad_open = False
         self._panel_open = False
         self._screen_test = False
@@ -104,6 +99,17 @@ class Staff(QObject):
         self.gesture.window_seconds = window_seconds
         self.allow_exit = allow_exit
         self.changed.emit()
+
+    def set_language(self, tag: str) -> None:
+        """The language the pad and panel speak: the exhibition's default language (the staff's),
+        whatever language the visitor's screen shows."""
+        if tag == self._words.language:
+            return
+        self._words = words_in(tag)
+        self.wordsChanged.emit()
+        self.changed.emit()
+        self.pinChanged.emit()
+        self.uptimeChanged.emit()
 
     def set_pin_source(
         self, source: Callable[[], str | None], store: Callable[[str], object] | None = None
@@ -153,7 +159,7 @@ class Staff(QObject):
     def openPinPad(self) -> None:
         self.gate.stored_hash = self._pin_path_hash()
         self._entered = ""
-        self._message = "" if self.gate.configured else NO_PIN_MESSAGE
+        self._message = "" if self.gate.configured else "staff_no_pin"
         self._pad_open = True
         log.info("staff gesture: PIN pad opened")
         self._touched()
@@ -183,9 +189,9 @@ class Staff(QObject):
             return
         entered, self._entered = self._entered, ""
         if not self.gate.configured:
-            self._message = NO_PIN_MESSAGE
+            self._message = "staff_no_pin"
         elif self.locked_seconds() > 0:
-            self._message = "Locked. Wait for the countdown."
+            self._message = "staff_locked"
         else:
             self._checking = True
             self._message = ""
@@ -211,7 +217,7 @@ class Staff(QObject):
                 self.panelOpened.emit()
         else:
             log.warning("wrong staff PIN (%d in a row)", self.gate.failures)
-            self._message = "Wrong PIN."
+            self._message = "staff_wrong_pin"
         self.pinChanged.emit()
         self.pinChecked.emit(outcome.right)
 
@@ -299,6 +305,11 @@ class Staff(QObject):
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         self.update_status(lastError=f"{stamp} {text}")
 
+    def _content_state(self) -> str:
+        if self.status["contentValid"]:
+            return self._words.text("staff_content_valid")
+        return self._words.count("staff_content_errors", len(self.status["contentErrors"]))
+
     def _each_second(self) -> None:
         self.uptimeChanged.emit()
         if self._pad_open:
@@ -312,7 +323,22 @@ class Staff(QObject):
     allowExit = Property(bool, lambda self: self.allow_exit, notify=changed)
     pinConfigured = Property(bool, lambda self: self.gate.configured, notify=pinChanged)
     digits = Property(int, lambda self: len(self._entered), notify=pinChanged)
-    pinMessage = Property(str, lambda self: self._message, notify=pinChanged)
+    pinMessage = Property(str, lambda self: self._words.text(self._message) if self._message else "",
+                          notify=pinChanged)
+    lockedText = Property(
+        str, lambda self: self._words.count("staff_locked_countdown", self.locked_seconds()),
+        notify=pinChanged)
+    words = Property(  # type: ignore[arg-type]
+        "QVariantMap", lambda self: self._words.table(), notify=wordsChanged  # type: ignore[arg-type]
+    )
+    """Every message of the kiosk (kiosk.words) in the staff's language: `Staff.words.staff_reload`."""
+    contentState = Property(str, lambda self: self._content_state(), notify=changed)
+    errorsHeading = Property(
+        str, lambda self: self._words.text("staff_errors_heading", count=len(self.status["contentErrors"])),
+        notify=changed)
+    volumeHeading = Property(
+        str, lambda self: self._words.text("staff_volume", percent=round(float(self.status["volume"]) * 100)),
+        notify=changed)
     checking = Property(bool, lambda self: self._checking, notify=pinChanged)
     lockedSeconds = Property(int, lambda self: self.locked_seconds(), notify=pinChanged)
     contentValid = Property(bool, lambda self: bool(self.status["contentValid"]), notify=changed)
@@ -329,7 +355,9 @@ class Staff(QObject):
     schedule = Property(str, lambda self: str(self.status["schedule"]), notify=changed)
     lastError = Property(str, lambda self: str(self.status["lastError"]), notify=changed)
     volume = Property(float, lambda self: float(self.status["volume"]), notify=changed)
-    uptime = Property(str, lambda self: format_duration(self._clock() - self._started), notify=uptimeChanged)
+    uptime = Property(
+        str, lambda self: self._words.duration(self._clock() - self._started, with_seconds=False),
+        notify=uptimeChanged)
 
 
 _STAFF: PerEngine[Staff] = PerEngine()

@@ -118,7 +118,7 @@ Item {
             Text {
                 width: parent.width
                 visible: root.owner && Playback.errorText.length > 0
-                text: root.exhibit.labels.cannotPlayAudio
+                text: root.exhibit.labels.cannot_play_audio
                 textFormat: Text.PlainText
                 color: Theme.text
                 wrapMode: Text.Wrap

@@ -145,7 +145,7 @@ Item {
                 activeFocusOnTab: true
 
                 Accessible.role: Accessible.Slider
-                Accessible.name: root.exhibit.labels.dragToCompare
+                Accessible.name: root.exhibit.labels.drag_to_compare
                 Accessible.focusable: true
 
                 Rectangle {
@@ -219,7 +219,7 @@ Item {
 
                 anchors.right: parent.right
                 anchors.verticalCenter: parent.verticalCenter
-                text: root.exhibit.labels.dragToCompare
+                text: root.exhibit.labels.drag_to_compare
                 textFormat: Text.PlainText
                 color: Theme.mutedText
                 font.family: Theme.fontFamily

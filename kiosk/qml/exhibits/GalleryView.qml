@@ -163,7 +163,7 @@ Item {
         Text {
             anchors.right: parent.right
             anchors.verticalCenter: parent.verticalCenter
-            text: root.exhibit.labels.swipeHint
+            text: root.exhibit.labels.swipe_hint
             textFormat: Text.PlainText
             color: Theme.mutedText
             font.family: Theme.fontFamily

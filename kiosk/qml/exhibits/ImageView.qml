@@ -80,7 +80,7 @@ Item {
 
             Text {
                 anchors.verticalCenter: parent.verticalCenter
-                text: root.exhibit.labels.pinchHint
+                text: root.exhibit.labels.pinch_hint
                 textFormat: Text.PlainText
                 color: Theme.mutedText
                 font.family: Theme.fontFamily
@@ -91,7 +91,7 @@ Item {
             TouchButton {
                 objectName: "zoomOut"
                 icon: "minus"
-                label: root.exhibit.labels.zoomOut
+                label: root.exhibit.labels.zoom_out
                 enabled: zoomArea.zoomed
                 onClicked: zoomArea.zoomOut()
             }
@@ -99,7 +99,7 @@ Item {
             TouchButton {
                 objectName: "zoomIn"
                 icon: "plus"
-                label: root.exhibit.labels.zoomIn
+                label: root.exhibit.labels.zoom_in
                 enabled: zoomArea.zoomLevel < zoomArea.maxZoom - 0.01
                 onClicked: zoomArea.zoomIn()
             }
@@ -107,7 +107,7 @@ Item {
             TouchButton {
                 objectName: "resetZoom"
                 icon: "fit"
-                label: root.exhibit.labels.resetZoom
+                label: root.exhibit.labels.reset_zoom
                 showLabel: true
                 visible: zoomArea.zoomed
                 onClicked: zoomArea.reset()

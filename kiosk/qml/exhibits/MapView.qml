@@ -346,7 +346,7 @@ Item {
 
                 Text {
                     anchors.verticalCenter: parent.verticalCenter
-                    text: root.exhibit.labels.tapMarker
+                    text: root.exhibit.labels.tap_marker
                     textFormat: Text.PlainText
                     color: Theme.mutedText
                     font.family: Theme.fontFamily
@@ -356,7 +356,7 @@ Item {
                 TouchButton {
                     objectName: "zoomOut"
                     icon: "minus"
-                    label: root.exhibit.labels.zoomOut
+                    label: root.exhibit.labels.zoom_out
                     enabled: mapArea.zoomed
                     onClicked: mapArea.zoomOut()
                 }
@@ -364,7 +364,7 @@ Item {
                 TouchButton {
                     objectName: "zoomIn"
                     icon: "plus"
-                    label: root.exhibit.labels.zoomIn
+                    label: root.exhibit.labels.zoom_in
                     enabled: mapArea.zoomLevel < mapArea.maxZoom - 0.01
                     onClicked: mapArea.zoomIn()
                 }

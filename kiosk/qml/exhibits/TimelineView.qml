@@ -248,7 +248,7 @@ Item {
 
             Text {
                 anchors.verticalCenter: parent.verticalCenter
-                text: root.exhibit.labels.swipeHint
+                text: root.exhibit.labels.swipe_hint
                 textFormat: Text.PlainText
                 color: Theme.mutedText
                 font.family: Theme.fontFamily

@@ -134,7 +134,7 @@ Item {
 
                 anchors.centerIn: parent
                 width: Math.min(implicitWidth, stage.width - Theme.margin * 3)
-                text: root.exhibit.labels.cannotPlay
+                text: root.exhibit.labels.cannot_play
                 textFormat: Text.PlainText
                 color: Theme.text
                 wrapMode: Text.Wrap
@@ -236,7 +236,7 @@ Item {
             visible: root.exhibit.hasCaptions === true && !Access.captions
             showLabel: true
             label: "CC"
-            accessibleName: root.captionsOn ? root.exhibit.labels.captionsOn : root.exhibit.labels.captionsOff
+            accessibleName: root.captionsOn ? root.exhibit.labels.captions_on : root.exhibit.labels.captions_off
             checked: root.captionsOn
             onClicked: root.captionsOn = !root.captionsOn
         }

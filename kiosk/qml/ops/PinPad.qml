@@ -39,7 +39,7 @@ Rectangle {
             Text {
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                text: "Staff access"
+                text: Staff.words.staff_access
                 textFormat: Text.PlainText
                 color: Theme.text
                 font.family: Theme.latinFontFamily
@@ -68,9 +68,9 @@ Rectangle {
                     width: parent.width - 2 * Theme.unit * 2
                     visible: Staff.digits === 0
                     horizontalAlignment: Text.AlignHCenter
-                    text: root.locked ? "Locked.\nTry again in " + Staff.lockedSeconds + " s"
-                                      : Staff.checking ? "Checking the PIN…"
-                                      : (Staff.pinMessage.length > 0 ? Staff.pinMessage : "Enter the staff PIN")
+                    text: root.locked ? Staff.lockedText
+                                      : Staff.checking ? Staff.words.staff_checking
+                                      : (Staff.pinMessage.length > 0 ? Staff.pinMessage : Staff.words.staff_enter_pin)
                     textFormat: Text.PlainText
                     color: message.warning ? Theme.accent : Theme.mutedText
                     wrapMode: Text.Wrap
@@ -116,9 +116,9 @@ Rectangle {
                         objectName: "pinKey" + modelData
                         width: root.key
                         height: root.key
-                        text: modelData
+                        text: modelData === "OK" ? Staff.words.staff_ok : modelData
                         primary: modelData === "OK"
-                        Accessible.name: modelData === "⌫" ? "Erase" : modelData
+                        Accessible.name: modelData === "⌫" ? Staff.words.staff_erase : text
                         onClicked: {
                             if (modelData === "OK")
                                 Staff.submit();
@@ -134,7 +134,7 @@ Rectangle {
             StaffButton {
                 objectName: "pinCancel"
                 width: parent.width
-                text: "Cancel"
+                text: Staff.words.staff_cancel
                 onClicked: Staff.closeAll()
             }
         }

@@ -108,7 +108,7 @@ Rectangle {
             id: hint
 
             anchors.centerIn: parent
-            text: "Touch anywhere: a dot shows where the screen felt it"
+            text: Staff.words.staff_touch_test
             textFormat: Text.PlainText
             color: Theme.text
             font.family: Theme.latinFontFamily
@@ -124,7 +124,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.margins: Theme.margin
         primary: true
-        text: "Close test"
+        text: Staff.words.staff_close_test
         onClicked: Staff.showScreenTest(false)
     }
 }

@@ -73,7 +73,7 @@ Rectangle {
         anchors.left: parent.left
         anchors.top: parent.top
         anchors.margins: Theme.margin
-        text: "Staff panel"
+        text: Staff.words.staff_panel_title
         textFormat: Text.PlainText
         color: Theme.text
         font.family: Theme.latinFontFamily
@@ -92,7 +92,7 @@ Rectangle {
         spacing: Theme.unit * 2
 
         GroupHeading {
-            text: "Status"
+            text: Staff.words.staff_status
         }
 
         Rectangle {
@@ -110,35 +110,35 @@ Rectangle {
 
                 Fact {
                     objectName: "contentStatus"
-                    name: "Content"
-                    value: Staff.contentValid ? "valid" : Staff.contentErrors.length + (Staff.contentErrors.length === 1 ? " error" : " errors") + " (listed below)"
+                    name: Staff.words.staff_content
+                    value: Staff.contentState
                     warning: !Staff.contentValid
                 }
 
                 Fact {
-                    name: "Showing"
-                    value: Staff.showingSnapshot ? "the last good snapshot" : "the content folder"
+                    name: Staff.words.staff_showing
+                    value: Staff.showingSnapshot ? Staff.words.staff_showing_snapshot : Staff.words.staff_showing_folder
                     warning: Staff.showingSnapshot
                 }
 
                 Fact {
-                    name: "Last reload"
-                    value: Staff.lastReload.length > 0 ? Staff.lastReload : "none since start"
+                    name: Staff.words.staff_last_reload
+                    value: Staff.lastReload.length > 0 ? Staff.lastReload : Staff.words.staff_no_reload
                 }
 
                 Fact {
-                    name: "Running for"
+                    name: Staff.words.staff_running_for
                     value: Staff.uptime
                 }
 
                 Fact {
-                    name: "Opening hours"
+                    name: Staff.words.staff_opening_hours
                     value: Staff.schedule
                 }
 
                 Fact {
-                    name: "Last error"
-                    value: Staff.lastError.length > 0 ? Staff.lastError : "none"
+                    name: Staff.words.staff_last_error
+                    value: Staff.lastError.length > 0 ? Staff.lastError : Staff.words.staff_no_error
                     warning: Staff.lastError.length > 0
                 }
             }
@@ -146,7 +146,7 @@ Rectangle {
 
         GroupHeading {
             topPadding: Theme.unit
-            text: "Today"
+            text: Staff.words.staff_today
         }
 
         Rectangle {
@@ -164,35 +164,35 @@ Rectangle {
 
                 Fact {
                     objectName: "visitsToday"
-                    name: "Visits"
+                    name: Staff.words.staff_visits
                     value: root.today.visits ? root.today.visits : String(Staff.sessionsToday)
                 }
 
                 Fact {
                     objectName: "medianVisit"
                     visible: !!root.today.median
-                    name: "Median visit"
+                    name: Staff.words.staff_median_visit
                     value: root.today.median ? root.today.median : ""
                 }
 
                 Fact {
                     objectName: "mostViewed"
                     visible: !!root.today.topExhibit
-                    name: "Most viewed"
+                    name: Staff.words.staff_most_viewed
                     value: root.today.topExhibit ? root.today.topExhibit : ""
                 }
 
                 Fact {
                     objectName: "languageShare"
                     visible: !!root.today.languages
-                    name: "Languages"
+                    name: Staff.words.staff_languages
                     value: root.today.languages ? root.today.languages : ""
                 }
 
                 Fact {
                     objectName: "statisticsNote"
                     visible: !!root.today.note
-                    name: "Statistics"
+                    name: Staff.words.staff_statistics
                     value: root.today.note ? root.today.note : ""
                     warning: true
                 }
@@ -207,7 +207,7 @@ Rectangle {
         anchors.top: root.portrait ? actions.bottom : facts.bottom
         anchors.topMargin: Theme.unit * 3
         visible: Staff.contentErrors.length > 0
-        text: "Content errors (" + Staff.contentErrors.length + ")"
+        text: Staff.errorsHeading
     }
 
     Rectangle {
@@ -252,26 +252,26 @@ Rectangle {
         spacing: Theme.unit * 2
 
         GroupHeading {
-            text: "Content and screen"
+            text: Staff.words.staff_content_and_screen
         }
 
         StaffButton {
             objectName: "reloadButton"
             width: parent.width
-            text: "Reload content now"
+            text: Staff.words.staff_reload
             onClicked: Staff.reloadNow()
         }
 
         StaffButton {
             objectName: "screenTestButton"
             width: parent.width
-            text: "Screen test"
+            text: Staff.words.staff_screen_test
             onClicked: Staff.showScreenTest(true)
         }
 
         GroupHeading {
             topPadding: Theme.unit * 2
-            text: "Volume " + Math.round(Staff.volume * 100) + " %"
+            text: Staff.volumeHeading
         }
 
         Slider {
@@ -315,13 +315,13 @@ Rectangle {
 
         GroupHeading {
             topPadding: Theme.unit * 2
-            text: "The kiosk"
+            text: Staff.words.staff_the_kiosk
         }
 
         StaffButton {
             objectName: "restartButton"
             width: parent.width
-            text: "Restart the kiosk"
+            text: Staff.words.staff_restart
             onClicked: Staff.restartKiosk()
         }
 
@@ -329,7 +329,7 @@ Rectangle {
             objectName: "exitButton"
             width: parent.width
             visible: Staff.allowExit
-            text: "Exit to desktop"
+            text: Staff.words.staff_exit
             onClicked: Staff.exitToDesktop()
         }
     }
@@ -343,7 +343,7 @@ Rectangle {
         anchors.margins: Theme.margin
         width: root.portrait ? root.fullWidth : parent.width * 0.3
         primary: true
-        text: "Close panel"
+        text: Staff.words.staff_close_panel
         onClicked: Staff.closeAll()
     }
 }
