@@ -28,8 +28,8 @@ def main() -> None:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.app import audit, audit_contrast, audit_fields, render
     from kiosk.app.screens import KioskWindow
+    from kiosk.render import audit, clipped_text, content_fields, scene, shots, text_contrast
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     exhibition, root, name = content()
@@ -39,11 +39,11 @@ def main() -> None:
         parts: dict[str, list[float]] = {"grab": [], "targets": [], "clipping": [], "contrast": [],
                                          "naming": []}
         texts = findings = 0
-        for shot in render.plan(exhibition, "en"):
+        for shot in shots.plan(exhibition, "en"):
             method, argument = shot.move
             slot = getattr(kiosk.navigator, method)
             slot(argument) if argument else slot()
-            render.apply_modes(kiosk, modes)
+            shots.apply_modes(kiosk, modes)
             kiosk.settle()
             root_item = kiosk.window.contentItem()
             window_rect = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
@@ -54,16 +54,16 @@ def main() -> None:
             found = audit.small_targets(root_item)
             parts["targets"].append(time.perf_counter() - started)
             started = time.perf_counter()
-            found += audit.clipped_texts(root_item, window_rect)
+            found += clipped_text.clipped_texts(root_item, window_rect)
             parts["clipping"].append(time.perf_counter() - started)
             started = time.perf_counter()
-            target = render.contrast_target(kiosk, modes)
-            found += audit_contrast.low_contrast_texts(root_item, image, window_rect, target)
+            target = shots.contrast_target(kiosk, modes)
+            found += text_contrast.low_contrast_texts(root_item, image, window_rect, target)
             parts["contrast"].append(time.perf_counter() - started)
             started = time.perf_counter()
-            found = audit_fields.name_places(found, kiosk.navigator)
+            found = content_fields.name_places(found, kiosk.navigator)
             parts["naming"].append(time.perf_counter() - started)
-            texts += sum(1 for _ in audit.texts(root_item))
+            texts += sum(1 for _ in scene.texts(root_item))
             findings += len(found)
         screens = len(parts["grab"])
         label = "+".join(modes) or "default"

@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.app import render
-from kiosk.app.audit import audit_screen, walk
 from kiosk.app.screens import KioskWindow
+from kiosk.render import shots
+from kiosk.render.audit import audit_screen
+from kiosk.render.scene import walk
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 LANDSCAPE = (1920, 1080)
@@ -74,17 +75,17 @@ def test_every_screen_passes_the_audit(
     problems: list[str] = []
     screens = 0
     try:
-        for shot in render.plan(bundled, language):
+        for shot in shots.plan(bundled, language):
             method, argument = shot.move
             slot = getattr(kiosk.navigator, method)
             slot(argument) if argument else slot()
             kiosk.navigator.setLanguage(language)
-            render.apply_modes(kiosk, modes)
+            shots.apply_modes(kiosk, modes)
             assert kiosk.settle(), f"{shot.name} did not settle"
             assert modes_on(kiosk) == set(modes), f"{shot.name}: the modes are not on"
-            target = render.contrast_target(kiosk, modes)
+            target = shots.contrast_target(kiosk, modes)
             assert target == expected_ratio
-            reach_top = render.reachable_from(kiosk, modes)
+            reach_top = shots.reachable_from(kiosk, modes)
             if reach_top is not None:
                 assert reach_top > 0, "reach mode moves the controls down"
             problems += [f"{shot.name}: {finding.description}" for finding in

@@ -11,8 +11,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app.audit import Finding, audit_screen
 from kiosk.app.bootstrap import make_engine
+from kiosk.render.audit import audit_screen
+from kiosk.render.scene import Finding
 
 Scene = Callable[[str], QQuickWindow]
 
@@ -270,7 +271,7 @@ def test_the_audit_sees_a_dim_theme_colour_on_the_real_kiosk(qtbot: Any, tmp_pat
 
 
 def test_words_on_screen_are_traced_to_their_content_field(tmp_path: Path) -> None:
-    from kiosk.app.audit_fields import ContentIndex, name_places
+    from kiosk.render.content_fields import ContentIndex, name_places
     from tests.ui_helpers import load_sample
 
     exhibition = load_sample(tmp_path)

@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk.app import render, run
+from kiosk import composition as run
+from kiosk.render import command
+from kiosk.render.results import contact_sheet
+from kiosk.render.shots import Shot, closed_shots, variants
 from tests.ui_helpers import draw_picture, write_sample_exhibition
 
 REPO = Path(__file__).resolve().parent.parent
@@ -34,7 +37,7 @@ def render_args(root: Path, out: Path, **extra: Any) -> argparse.Namespace:
 def test_render_writes_every_screen_and_a_contact_sheet(
     qapp: Any, sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert render.main(render_args(sample_root, tmp_path, lang="zh")) == 0
+    assert command.main(render_args(sample_root, tmp_path, lang="zh")) == 0
     names = sorted(path.name for path in tmp_path.glob("*.png"))
     assert names[:2] == ["00-attract.png", "01-home.png"]
     assert {"floor-port.png", "floor-green.png", "section-old-harbour.png", "section-coast.png",
@@ -54,7 +57,7 @@ def test_render_refuses_content_with_errors(
     qapp: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "exhibition.yaml").write_text("schema_version: 1\ntitel: Oops\n", encoding="utf-8")
-    assert render.main(render_args(tmp_path, tmp_path / "out")) == 1
+    assert command.main(render_args(tmp_path, tmp_path / "out")) == 1
     errors = capsys.readouterr().err
     assert "exhibition.yaml:" in errors and "error:" in errors
 
@@ -62,7 +65,7 @@ def test_render_refuses_content_with_errors(
 def test_render_refuses_an_unknown_language(
     qapp: Any, sample_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert render.main(render_args(sample_root, tmp_path, lang="fr")) == 2
+    assert command.main(render_args(sample_root, tmp_path, lang="fr")) == 2
     assert "not one of this exhibition's languages (en, zh)" in capsys.readouterr().err
 
 
@@ -70,7 +73,7 @@ def test_modes_are_read_as_renderings() -> None:
     from kiosk.app.access import MODES
 
     def names(requested: list[str]) -> list[str]:
-        return [variant.name for variant in render.variants(requested, MODES)]
+        return [variant.name for variant in variants(requested, MODES)]
 
     assert names([]) == ["default"]
     assert names(["high-contrast", "large-text"]) == ["large-text+high-contrast"]
@@ -78,7 +81,7 @@ def test_modes_are_read_as_renderings() -> None:
     assert names(["all"]) == ["default", *MODES]
     assert names(["reach+large-text", "all"])[-1] == "large-text+reach"
     with pytest.raises(ValueError, match="no accessibility mode called 'huge'"):
-        render.variants(["all", "huge"], MODES)
+        variants(["all", "huge"], MODES)
 
 
 class FakeAudit:
@@ -91,7 +94,7 @@ class FakeAudit:
     def __call__(self, kiosk: Any, *, min_contrast: float, reach_top: float | None,
                  screen: str | None = None) -> list[Any]:
         from kiosk.app.access import Access
-        from kiosk.app.audit import Finding
+        from kiosk.render.scene import Finding
 
         access = Access.for_engine(kiosk.engine)
         exhibit = kiosk.navigator.property("place")["exhibit"]
@@ -109,9 +112,9 @@ def test_render_check_audits_every_screen_in_the_mode_and_fails_on_a_finding(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fake = FakeAudit(failing="harbour-plan")
-    monkeypatch.setattr("kiosk.app.audit.audit_screen", fake)
+    monkeypatch.setattr("kiosk.render.audit.audit_screen", fake)
     args = render_args(sample_root, tmp_path, mode=["high-contrast", "large-text"], check=True)
-    assert render.main(args) == 1
+    assert command.main(args) == 1
     shots = len(list(tmp_path.glob("*.png")))
     assert len(fake.seen) == shots > 13, "every screen and each later part of it (large text is longer)"
     assert {(ratio, tuple(modes), scale) for _exhibit, ratio, modes, scale in fake.seen} == {
@@ -131,11 +134,11 @@ def test_render_all_modes_writes_a_folder_per_mode(
     from kiosk.app.access import MODES
 
     fake = FakeAudit(failing=None)
-    monkeypatch.setattr("kiosk.app.audit.audit_screen", fake)
-    short_plan = [render.Shot("00-attract.png", "Attract loop", ("resetToAttract", "")),
-                  render.Shot("exhibit-harbour-plan.png", "Plan", ("openExhibit", "harbour-plan"))]
-    monkeypatch.setattr(render, "plan", lambda exhibition, language: iter(short_plan))
-    assert render.main(render_args(sample_root, tmp_path, mode=["all"], check=True)) == 0
+    monkeypatch.setattr("kiosk.render.audit.audit_screen", fake)
+    short_plan = [Shot("00-attract.png", "Attract loop", ("resetToAttract", "")),
+                  Shot("exhibit-harbour-plan.png", "Plan", ("openExhibit", "harbour-plan"))]
+    monkeypatch.setattr(command, "plan", lambda exhibition, language: iter(short_plan))
+    assert command.main(render_args(sample_root, tmp_path, mode=["all"], check=True)) == 0
     folders = ["default", *MODES]
     for folder in folders:
         assert sorted(path.name for path in (tmp_path / folder).glob("*.png")) == [
@@ -151,9 +154,30 @@ def test_render_all_modes_writes_a_folder_per_mode(
 
 
 def test_the_contact_sheet_marks_screens_still_loading() -> None:
-    shot = render.Shot("01-home.png", "Home & more", ("home", ""))
-    sheet = render.contact_sheet("Title", [(shot, False)], (1080, 1920))
+    shot = Shot("01-home.png", "Home & more", ("home", ""))
+    sheet = contact_sheet("Title", [(shot, False)], (1080, 1920))
     assert "Home &amp; more" in sheet and "still loading" in sheet and "1080 / 1920" in sheet
+
+
+def test_rendering_and_the_audit_drive_the_front_end_and_the_closed_screen_from_above() -> None:
+    """`kiosk render` draws the visitor screens and the closed screen of the operations, so it sits
+    above both: the front end holds none of it and imports none of it, only the command line does."""
+    import grimp
+
+    graph = grimp.build_graph("kiosk")
+    tool = graph.find_descendants("kiosk.render")
+    assert {"kiosk.render.command", "kiosk.render.audit", "kiosk.render.shots"} <= tool
+    users = {user for module in tool for user in graph.find_modules_that_directly_import(module)}
+    assert users - tool == {"kiosk.cli"}
+    assert "kiosk.ops.hours" in graph.find_modules_directly_imported_by("kiosk.render.shots")
+    assert not [module for module in graph.find_descendants("kiosk.app")
+                if module.rsplit(".", 1)[1].startswith(("render", "audit"))]
+
+
+def test_every_module_of_the_render_tool_is_small() -> None:
+    modules = [path for path in (REPO / "kiosk" / "render").glob("*.py") if path.name != "__init__.py"]
+    sizes = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in modules}
+    assert len(sizes) >= 6 and all(100 <= lines <= 400 for lines in sizes.values()), sizes
 
 
 def test_run_knows_when_there_is_no_display() -> None:
@@ -204,10 +228,10 @@ def test_render_shows_the_closed_screen_with_and_without_its_slide_and_audits_it
     root = write_sample_exhibition(tmp_path / "content")
     hours = 'hours:\n  weekly:\n    tuesday: ["09:00-17:00"]\n  closed_slide: media/plan.png\n'
     (root / "exhibition.yaml").write_text(EXHIBITION_YAML + hours, encoding="utf-8")
-    monkeypatch.setattr(render, "plan", lambda exhibition, language: iter(
-        [render.Shot("00-attract.png", "Attract loop", ("resetToAttract", ""))]))
+    monkeypatch.setattr(command, "plan", lambda exhibition, language: iter(
+        [Shot("00-attract.png", "Attract loop", ("resetToAttract", ""))]))
     out = tmp_path / "out"
-    assert render.main(render_args(root, out, lang="zh", check=True)) == 0
+    assert command.main(render_args(root, out, lang="zh", check=True)) == 0
     names = sorted(path.name for path in out.glob("*.png"))
     assert names == ["00-attract.png", "closed-dark.png", "closed.png"]
     assert (out / "audit.txt").read_text(encoding="utf-8") == "", "legible words on both closed screens"
@@ -221,7 +245,7 @@ def test_render_shows_the_closed_screen_with_and_without_its_slide_and_audits_it
 def test_an_exhibition_without_hours_has_no_closed_screen_to_render(tmp_path: Path) -> None:
     from tests.ui_helpers import load_sample
 
-    assert render.closed_shots(load_sample(tmp_path)) == []
+    assert closed_shots(load_sample(tmp_path)) == []
 
 
 # -- every part of every screen ----------------------------------------------------------------
@@ -250,7 +274,7 @@ def fully_shown_texts(kiosk: Any) -> set[str]:
     """The words of every Text wholly inside the window and the boxes that clip it."""
     from PySide6.QtCore import QRectF
 
-    from kiosk.app.audit import scene_rect, texts, visible_rect
+    from kiosk.render.scene import scene_rect, texts, visible_rect
 
     window = QRectF(0, 0, kiosk.window.width(), kiosk.window.height())
     shown = set()
@@ -261,19 +285,19 @@ def fully_shown_texts(kiosk: Any) -> set[str]:
     return shown
 
 
-def render_recording(monkeypatch: pytest.MonkeyPatch, shots: list[render.Shot], root: Path, out: Path
+def render_recording(monkeypatch: pytest.MonkeyPatch, shots: list[Shot], root: Path, out: Path
                      ) -> dict[str, set[str]]:
     """Render only these screens (and their parts); the Texts wholly on screen in each file."""
     seen: dict[str, set[str]] = {}
-    take = render.take
+    take = command.take
 
-    def recording_take(kiosk: Any, shot: render.Shot, *args: Any) -> bool:
+    def recording_take(kiosk: Any, shot: Shot, *args: Any) -> bool:
         seen[shot.name] = fully_shown_texts(kiosk)
         return take(kiosk, shot, *args)
 
-    monkeypatch.setattr(render, "take", recording_take)
-    monkeypatch.setattr(render, "plan", lambda exhibition, language: iter(shots))
-    assert render.main(render_args(root, out)) == 0
+    monkeypatch.setattr(command, "take", recording_take)
+    monkeypatch.setattr(command, "plan", lambda exhibition, language: iter(shots))
+    assert command.main(render_args(root, out)) == 0
     return seen
 
 
@@ -287,8 +311,8 @@ def test_render_writes_the_later_parts_of_long_screens(
     root = make_content(tmp_path / "content", floor=long_floor())
     for picture in ("a.png", "map.png"):
         draw_picture(root / "media" / picture, "#2b4c7e", "#e0a43a")
-    shots = [render.Shot("section-harbour.png", "Harbour", ("openSection", "harbour")),
-             render.Shot("exhibit-harbour-text.png", "The harbour", ("openExhibit", "harbour-text"))]
+    shots = [Shot("section-harbour.png", "Harbour", ("openSection", "harbour")),
+             Shot("exhibit-harbour-text.png", "The harbour", ("openExhibit", "harbour-text"))]
     out = tmp_path / "out"
     seen = render_recording(monkeypatch, shots, root, out)
     names = sorted(path.name for path in out.glob("*.png"))
@@ -323,9 +347,9 @@ def test_render_shows_every_paragraph_card_event_and_picture_of_the_bundled_exhi
     timeline = next(e for e in exhibits.values() if e.type == "timeline")
     gallery = next(e for e in exhibits.values() if e.type == "gallery")
     crowded = max((s for f in exhibition.floors for s in f.sections), key=lambda s: len(s.exhibits))
-    shots = [render.Shot(f"exhibit-{e.id}.png", e.id, ("openExhibit", e.id))
+    shots = [Shot(f"exhibit-{e.id}.png", e.id, ("openExhibit", e.id))
              for e in (longest, timeline, gallery)]
-    shots.append(render.Shot(f"section-{crowded.id}.png", crowded.id, ("openSection", crowded.id)))
+    shots.append(Shot(f"section-{crowded.id}.png", crowded.id, ("openSection", crowded.id)))
     seen = render_recording(monkeypatch, shots, content, tmp_path)
 
     def shown_in_parts(stem: str, words: str) -> bool:
@@ -360,10 +384,10 @@ def test_render_check_names_the_exhibit_and_field_to_change(
     root = make_content(tmp_path / "content", floor=stats_floor(), exhibition=faint)
     for picture in ("a.png", "map.png"):
         draw_picture(root / "media" / picture, "#2b4c7e", "#e0a43a")
-    monkeypatch.setattr(render, "plan", lambda exhibition, language: iter([
-        render.Shot("exhibit-harbour-stats.png", "Numbers", ("openExhibit", "harbour-stats"))]))
+    monkeypatch.setattr(command, "plan", lambda exhibition, language: iter([
+        Shot("exhibit-harbour-stats.png", "Numbers", ("openExhibit", "harbour-stats"))]))
     out = tmp_path / "out"
-    assert render.main(render_args(root, out, check=True)) == 1
+    assert command.main(render_args(root, out, check=True)) == 1
     printed = capsys.readouterr().out
     line = next(line for line in printed.splitlines() if "'berths'" in line)
     assert line.startswith("exhibit-harbour-stats.png: exhibit 'harbour-stats' field items[1].label: "

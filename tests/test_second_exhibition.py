@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.app import render
 from kiosk.content.load import load_exhibition
+from kiosk.render import command
 from tests.japanese_content import write_japanese_exhibition
 
 
@@ -37,7 +37,7 @@ def test_every_screen_of_the_second_exhibition_passes_the_audit(
 ) -> None:
     args = argparse.Namespace(dir=japanese_root, out=tmp_path, size=(1920, 1080), lang=language,
                               mode=[], check=True)
-    status = render.main(args)
+    status = command.main(args)
     output = capsys.readouterr().out
     assert status == 0, output
     assert "every screen passes" in output

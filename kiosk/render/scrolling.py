@@ -26,7 +26,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtQml import qmlEngine
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.app.audit import walk
+from kiosk.render.scene import walk
 
 OVERLAP = 0.1
 """The part of a page shown again at the top of the next one."""

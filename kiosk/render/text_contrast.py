@@ -1,4 +1,7 @@
-"""Reading the window's picture for the contrast audit: the colour behind a text, patch by patch.
+"""The contrast part of the accessibility audit: each Text against what is drawn behind it.
+
+What counts and what is exempt is told in `kiosk.render.audit`; the ratio is WCAG 2's
+(`kiosk.app.contrast`).
 
 How contrast is measured. The text colour is the Text's `color`, its alpha multiplied by the
 opacity of the Text and of every ancestor (semi-transparent text is blended with the background
@@ -9,8 +12,8 @@ row, every second column) are sorted into colour buckets (16 levels a channel); 
 is the mean colour of the most common bucket that is not close to the text colour. Glyph cores
 are close to the text colour and anti-aliased edge pixels spread thinly over many buckets
 between text and background, so the dominant remaining bucket is the background even for bold
-Chinese headings. Over pictures
-(a cover behind a scrim) every patch has its own background and the worst patch counts. Only
+Chinese headings. Over pictures (a cover behind a scrim) every patch has its own background and
+the worst patch counts. Only
 patches where the text is really drawn (some pixels close to the text colour) count; when no
 bucket is far enough from the text colour, the text is nearly invisible and the dominant bucket
 is used, which reports a ratio near 1:1.
@@ -23,6 +26,20 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.app.contrast import contrast_ratio
+from kiosk.render.scene import (
+    Finding,
+    effective_opacity,
+    is_decorative,
+    label_of,
+    origin,
+    scene_rect,
+    texts,
+    visible_rect,
+    whole,
+)
 
 BUCKET_MASK = 0xF0F0F0
 """Colour buckets of 16 levels per channel (RGB32 pixels)."""
@@ -109,3 +126,47 @@ def patches(rect: QRectF, line: float) -> Iterator[QRectF]:
             yield QRectF(x, y, min(width, rect.right() - x), min(height, rect.bottom() - y))
             x += width
         y += height
+
+
+def text_contrast(item: QQuickItem, picture: Picture, window_rect: QRectF
+                  ) -> tuple[float, QColor] | None:
+    """The worst contrast of the Text against what is drawn behind it, and that background."""
+    colour = QColor(item.property("color"))
+    alpha = colour.alphaF() * effective_opacity(item)
+    if alpha <= 0.01:
+        return None
+    area = visible_rect(item, window_rect)
+    if area.isEmpty():
+        return None
+    font = item.property("font")
+    line = float(font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 4 / 3) * 1.3
+    results = []
+    for patch in patches(area, line):
+        pixels = picture.pixels_in(patch)
+        if len(pixels) < MIN_PATCH_PIXELS:
+            continue
+        background, drawn = patch_background(pixels, colour, alpha)
+        if not drawn:
+            continue
+        shown = QColor.fromRgbF(*(c / 255 for c in blend(colour, alpha, background)))
+        back = QColor.fromRgbF(*(c / 255 for c in background))
+        results.append((contrast_ratio(shown, back), back))
+    return min(results, key=lambda result: result[0]) if results else None
+
+
+def low_contrast_texts(root: QQuickItem, image: QImage, window_rect: QRectF,
+                       min_contrast: float) -> list[Finding]:
+    picture = Picture(image)
+    findings = []
+    for item in texts(root):
+        if not item.isEnabled() or is_decorative(item):
+            continue
+        measured = text_contrast(item, picture, window_rect)
+        if measured is None or round(measured[0], 2) >= min_contrast:
+            continue
+        ratio, background = measured
+        findings.append(Finding(
+            "contrast", f"text {label_of(item)}",
+            f"{ratio:.1f}:1 < {min_contrast:g}:1 ({QColor(item.property('color')).name()} "
+            f"on {background.name()})", ratio, whole(scene_rect(item)), *origin(item)))
+    return findings

@@ -21,12 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from kiosk.app.audit import Finding
 from kiosk.content.i18n import resolve
+from kiosk.render.scene import Finding
+
+if TYPE_CHECKING:
+    from kiosk.app.navigator import Navigator
+    from kiosk.content.model import Exhibition
 
 OWNED = ("floors", "sections", "exhibits")
 """Fields holding the floors, sections and exhibits: each is named by its own id."""
@@ -85,11 +89,11 @@ def _number(value: float) -> str:
 class ContentIndex:
     """Every text of an exhibition in one language, to look up where words on screen come from."""
 
-    def __init__(self, exhibition: Any, language: str) -> None:
+    def __init__(self, exhibition: Exhibition, language: str) -> None:
         fallback = str(exhibition.settings.default_language)
         self.entries: list[Entry] = []
 
-        def add(model: Any, owner: str, chain: tuple[str, ...]) -> None:
+        def add(model: BaseModel, owner: str, chain: tuple[str, ...]) -> None:
             for field, words, number in texts_of(model, "", language, fallback):
                 key = letters(words)
                 if key:
@@ -130,7 +134,7 @@ class ContentIndex:
         return best[1] if best else None
 
 
-def screen_on_view(navigator: Any) -> str:
+def screen_on_view(navigator: Navigator) -> str:
     """The screen as staff know it: `exhibit 'x'`, `section 'y'`, `floor 'z'`, `home screen`."""
     place = navigator.property("place") or {}
     screen = str(place.get("screen", ""))
@@ -142,7 +146,7 @@ def screen_on_view(navigator: Any) -> str:
 _INDEXES: dict[tuple[int, str], ContentIndex] = {}
 
 
-def index_for(exhibition: Any, language: str) -> ContentIndex:
+def index_for(exhibition: Exhibition, language: str) -> ContentIndex:
     """The index of this exhibition in this language (made once)."""
     key = (id(exhibition), language)
     if key not in _INDEXES:
@@ -151,7 +155,7 @@ def index_for(exhibition: Any, language: str) -> ContentIndex:
     return _INDEXES[key]
 
 
-def name_places(findings: list[Finding], navigator: Any, screen: str | None = None) -> list[Finding]:
+def name_places(findings: list[Finding], navigator: Navigator, screen: str | None = None) -> list[Finding]:
     """The findings, each naming the screen and, for content words, the field they come from."""
     exhibition = navigator.exhibition
     if exhibition is None:
