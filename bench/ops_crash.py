@@ -39,23 +39,24 @@ def child(root: Path) -> int:
     sys.path.insert(0, str(REPO))
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.app.run import place_window
+    from kiosk.app.placement import place_window
     from kiosk.app.screens import KioskWindow
     from kiosk.base.logs import route_qt_messages, setup_logging
-    from kiosk.ops.operations import Operations, Startup
+    from kiosk.composition import Startup, assemble, register_qml_types
     from kiosk.ops.snapshot import load_for_startup
 
     setup_logging()
     startup = load_for_startup(root)
     app = QGuiApplication(sys.argv[:1])
     route_qt_messages()
-    kiosk = KioskWindow(startup.shown.exhibition, startup.root.resolve())
-    place_window(kiosk.window, app, argparse.Namespace(screen=0, windowed=False, size=None))
-    operations = Operations(kiosk, root.resolve(), kiosk_mode=True,
-                            startup=Startup(startup.from_snapshot, startup.current.problems))
+    register_qml_types()
+    window = KioskWindow(startup.shown.exhibition, startup.root.resolve())
+    place_window(window.window, app, argparse.Namespace(screen=0, windowed=False, size=None))
+    kiosk = assemble(window, root.resolve(), kiosk_mode=True,
+                     startup=Startup(startup.from_snapshot, startup.current.problems))
     code = app.exec()
-    operations.close()
-    kiosk.shut_down()
+    kiosk.close()
+    window.shut_down()
     return int(code)
 
 
@@ -136,14 +137,14 @@ def main() -> int:
     parser.add_argument("--rig", choices=("offscreen", "x11", "both"), default="both",
                         help="offscreen, a real X display (Xvfb, OpenGL, threaded render loop), or both")
     parser.add_argument("--child-mode", choices=("auto", "kiosk-run", "self"), default="auto",
-                        help="auto: `kiosk run` when it starts the operations, else this file")
+                        help="auto: `kiosk run` when it assembles the operations, else this file")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child(args.child)
     if args.child_mode == "auto":
-        run_source = (REPO / "kiosk" / "app" / "run.py").read_text(encoding="utf-8")
-        args.child_mode = "kiosk-run" if "Operations(" in run_source else "self"
+        run_source = (REPO / "kiosk" / "composition.py").read_text(encoding="utf-8")
+        args.child_mode = "kiosk-run" if "kiosk = assemble(" in run_source else "self"
 
     result: dict[str, object] = {"bench": "ops_crash", "child": args.child_mode,
                                  "restart_sec": args.restart_sec, "target_s": TARGET_S}

@@ -97,7 +97,7 @@ def main() -> int:
 
     app = QGuiApplication(sys.argv[:1])
     from kiosk.app.screens import KioskWindow
-    from kiosk.ops.operations import Operations
+    from kiosk.composition import assemble, register_qml_types
     from kiosk.ops.snapshot import load_for_startup
 
     with tempfile.TemporaryDirectory(prefix="kiosk-reload-bench-") as temporary:
@@ -108,10 +108,11 @@ def main() -> int:
         startup = load_for_startup(content, snapshot)
         exhibition = startup.shown.exhibition
         assert exhibition is not None and not startup.from_snapshot, "the bundled content must be valid"
+        register_qml_types()
         kiosk = KioskWindow(exhibition, startup.root)
         kiosk.window.show()
-        operations = Operations(kiosk, content, kiosk_mode=False, snapshot_dir=snapshot,
-                                install_hooks=False, display_power=lambda on: None)
+        operations = assemble(kiosk, content, kiosk_mode=False, snapshot_dir=snapshot,
+                              install_hooks=False, display_power=lambda on: None)
         assert kiosk.settle()
         english_title = str(kiosk.navigator.property("title"))
         loaded: list[float] = []

@@ -120,13 +120,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from kiosk.app.run import main as run_main
+    from kiosk.composition import main as run_main
 
     return run_main(args)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from kiosk.app.render import main as render_main
+    from kiosk.render.command import main as render_main
 
     return render_main(args)
 

@@ -1,4 +1,4 @@
-"""Helpers for the operations tests: a kiosk window with its operations and short timings."""
+"""Helpers for the operations tests: a kiosk window with its operations parts and short timings."""
 
 from __future__ import annotations
 
@@ -12,12 +12,10 @@ from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.app.screens import KioskWindow
+from kiosk.composition import Kiosk, assemble, register_qml_types
 from kiosk.content.load import load_exhibition
-from kiosk.ops.hours import Hours  # noqa: F401 - registers the QML singletons
-from kiosk.ops.idle import Idle  # noqa: F401
-from kiosk.ops.operations import Operations, Timings
 from kiosk.ops.pin import hash_pin
-from kiosk.ops.staff import Staff  # noqa: F401
+from kiosk.ops.timings import Timings
 
 QUIET_MEDIA = pytest.mark.qt_log_ignore(
     r"Couldn't (load|resolve) .*(va|pipewire)", r"PulseAudioService", r"Using Qt multimedia"
@@ -38,24 +36,26 @@ def running_kiosk(
     kiosk_mode: bool = True,
     timings: Timings = SHORT,
     **options: Any,
-) -> Iterator[tuple[KioskWindow, Operations]]:
-    """The kiosk on `content`, shown offscreen, with its operations; everything undone after."""
+) -> Iterator[tuple[KioskWindow, Kiosk]]:
+    """The kiosk on `content`, shown, with its operations parts (as `kiosk.composition` puts them
+    together); everything undone after."""
     result = load_exhibition(content)
     assert result.exhibition is not None, [p.format() for p in result.problems]
-    kiosk = KioskWindow(result.exhibition, content)
-    kiosk.window.show()
+    register_qml_types()
+    window = KioskWindow(result.exhibition, content)
+    window.window.show()
     options.setdefault("pin_source", lambda: STAFF_PIN_HASH)
     options.setdefault("display_power", lambda on: None)
-    operations = Operations(kiosk, content, kiosk_mode=kiosk_mode, timings=timings,
-                            snapshot_dir=tmp_path / "last-good", install_hooks=False, **options)
+    kiosk = assemble(window, content, kiosk_mode=kiosk_mode, timings=timings,
+                     snapshot_dir=tmp_path / "last-good", install_hooks=False, **options)
     try:
-        yield kiosk, operations
+        yield window, kiosk
     finally:
-        operations.close()
         kiosk.close()
+        window.close()
 
 
-def visit(kiosk: KioskWindow, ops: Operations, *moves: Callable[[], Any], enable: bool = True) -> None:
+def visit(kiosk: KioskWindow, ops: Kiosk, *moves: Callable[[], Any], enable: bool = True) -> None:
     """Make visitor moves from Python, each after the screen has settled (pictures decoded).
 
     Idle is paused meanwhile so short test timings cannot end the visit half-way; `enable`

@@ -258,13 +258,33 @@ def test_a_visit_ending_turns_every_mode_off(qapp: Any, bundled: Any) -> None:
     navigator.home()
     assert access.property("modes") == list(MODES), "the modes stay on through the visit"
     idle = Idle.for_engine(engine)
-    idle.attach(navigator, None)
+    idle.attach(navigator.session, None)
     idle.reset_visit()  # nobody touched the screen: back to the attract loop
     assert navigator.property("screen") == "attract"
     assert access.property("modes") == [] and not access.property("panelOpen")
     assert not access.property("active")
     assert theme_values(theme) == standard
     engine.deleteLater()
+
+
+def test_modes_turn_off_when_the_session_ends_the_visit_whatever_the_screen(
+    qapp: Any, bundled: Any
+) -> None:
+    from kiosk.session import ExhibitionSession
+
+    session, theme, access = ExhibitionSession(), Theme(), Access()
+    session.show(bundled, CONTENT)
+    access.attach(theme, session)  # no Navigator and no screen at all: the session alone decides
+    standard = theme_values(theme)
+    session.begin_visit()
+    access.set_mode("large-text", True)
+    access.openPanel()
+    session.end_visit("content")  # e.g. new content arrived while the screen showed a floor
+    assert access.property("modes") == [] and not access.property("panelOpen")
+    assert theme_values(theme) == standard
+    access.set_mode("reach", True)  # the next visitor's choice stays while nothing ends
+    session.show(bundled, CONTENT)
+    assert access.property("modes") == ["reach"]
 
 
 def test_narration_falls_back_to_one_file_for_all_then_the_default_language() -> None:
@@ -373,7 +393,7 @@ def test_touching_the_button_on_attract_starts_the_visit_and_opens_the_panel(
 def test_touches_in_the_panel_count_as_the_visitor_being_there(
     qtbot: Any, kiosk: KioskWindow, touchscreen: QPointingDevice
 ) -> None:
-    """The kiosk's guard reports every touch as activity (Operations feeds it to Idle), so the
+    """The kiosk's guard reports every touch as activity (the visitor guard feeds it to Idle), so the
     "Still there?" countdown does not end a visit while the visitor reads the panel."""
     from PySide6.QtGui import QGuiApplication
 
@@ -481,7 +501,7 @@ def test_listen_plays_the_spoken_description_and_read_aloud_starts_it(
     from kiosk.app.playback import Playback
 
     playback = Playback.for_engine(kiosk.engine)
-    voice = kiosk.navigator.exhibitData("harbour-plan", "")["narration"]
+    voice = kiosk.navigator.exhibitData("harbour-plan").property("fields")["narration"]
     assert voice.endswith("media/voice.wav")
     kiosk.navigator.touch()
     kiosk.navigator.openExhibit("harbour-story")  # an article without a spoken description

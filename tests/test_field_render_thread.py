@@ -22,9 +22,9 @@ from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 from shiboken6 import Shiboken
 
 from kiosk.app.screens import FrameSwaps, KioskWindow
+from kiosk.composition import Kiosk
 from kiosk.content.load import load_exhibition
 from kiosk.fleet.health import Health
-from kiosk.ops.operations import Operations
 from tests.conftest import RIG
 from tests.ops_helpers import QUIET_MEDIA, running_kiosk
 from tests.ui_helpers import write_sample_exhibition
@@ -123,7 +123,7 @@ def test_nothing_but_the_relay_listens_to_the_render_thread(
     other connection to any signal of the render thread."""
     content = write_sample_exhibition(tmp_path / "content")
     with running_kiosk(content, tmp_path, kiosk_mode=kiosk_mode) as (kiosk, ops):
-        assert isinstance(ops, Operations)
+        assert isinstance(ops, Kiosk)
         health = Health(ops, kiosk.window, content, screen="hall-1",
                         metrics_file=tmp_path / "metrics" / "kiosk.prom", interval_ms=60_000)
         qt_own = qt_own_listeners()

@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 
 from kiosk.app.screens import KioskWindow
+from kiosk.composition import Kiosk, assemble
 from kiosk.content.load import load_exhibition
-from kiosk.ops import operations as operations_module
-from kiosk.ops.operations import Operations
+from kiosk.ops import stopping
 from kiosk.ops.stop_signals import StopSignals
 from tests.ops_helpers import QUIET_MEDIA, SHORT, STAFF_PIN_HASH
 from tests.ui_helpers import write_sample_exhibition
@@ -38,17 +38,17 @@ class Exits:
 
 
 @contextmanager
-def kiosk_with_hooks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Operations, Exits]]:
+def kiosk_with_hooks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Kiosk, Exits]]:
     """A kiosk whose operations install their process-wide hooks, as `kiosk run` does."""
     exits = Exits()
-    monkeypatch.setattr(operations_module, "QCoreApplication", exits)
+    monkeypatch.setattr(stopping, "QCoreApplication", exits)
     content = write_sample_exhibition(tmp_path / "content")
     result = load_exhibition(content)
     assert result.exhibition is not None
     kiosk = KioskWindow(result.exhibition, content)
     kiosk.window.show()
-    ops = Operations(kiosk, content, kiosk_mode=False, timings=SHORT, snapshot_dir=tmp_path / "last-good",
-                     pin_source=lambda: STAFF_PIN_HASH, display_power=lambda on: None, install_hooks=True)
+    ops = assemble(kiosk, content, kiosk_mode=False, timings=SHORT, snapshot_dir=tmp_path / "last-good",
+                   pin_source=lambda: STAFF_PIN_HASH, display_power=lambda on: None, install_hooks=True)
     try:
         yield ops, exits
     finally:
@@ -81,7 +81,7 @@ def test_a_signal_wakes_the_event_loop_and_stops_the_kiosk(
     before = signal.getsignal(number)
     with kiosk_with_hooks(tmp_path, monkeypatch) as (ops, exits):
         assert current_wakeup_fd() != -1, "signals are not written to a wakeup socket"
-        timers = ops.findChildren(QTimer)
+        timers = ops.kiosk_window.engine.findChildren(QTimer)  # every part's timers
         polling = [timer for timer in timers if timer.isActive() and timer.interval() == 500]
         assert not polling, "a timer polls for signals"
         os.kill(os.getpid(), number)

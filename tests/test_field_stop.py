@@ -32,18 +32,20 @@ REPEAT = 3
 STAFF_RESTARTS = """
 import sys
 
-from kiosk.ops import operations
+from kiosk import composition
+
+assemble = composition.assemble
 
 
-class StaffRestarts(operations.Operations):
+def staff_restarts(*args, **options):
     # Staff press "Restart the kiosk" in the staff panel (the button calls Staff.restartKiosk)
     # as soon as the kiosk is ready.
-    def __init__(self, *args, **options):
-        super().__init__(*args, **options)
-        self.ready.connect(self.staff.restartKiosk)
+    kiosk = assemble(*args, **options)
+    kiosk.ready.connect(kiosk.staff.restartKiosk)
+    return kiosk
 
 
-operations.Operations = StaffRestarts
+composition.assemble = staff_restarts
 from kiosk.cli import main
 
 sys.exit(main(sys.argv[1:]))

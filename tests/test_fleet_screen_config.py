@@ -288,7 +288,7 @@ def look():
 timer = QTimer(interval=50)
 timer.timeout.connect(look)
 timer.start()
-from kiosk.app.run import main
+from kiosk.composition import main
 sys.exit(main(argparse.Namespace(dir=Path(sys.argv[1]), windowed=True, screen=0, size=None,
                                  screen_config=Path(sys.argv[2]))))
 """

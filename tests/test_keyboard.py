@@ -16,10 +16,10 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.app.access import Access
-from kiosk.app.audit import accessible_name, walk
 from kiosk.app.playback import Playback
 from kiosk.app.screens import KioskWindow
 from kiosk.content.load import load_exhibition
+from kiosk.render.scene import accessible_name, walk
 from tests.ops_helpers import QUIET_MEDIA, SHORT, running_kiosk, visit
 from tests.ui_helpers import write_sample_exhibition
 

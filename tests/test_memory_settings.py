@@ -21,8 +21,8 @@ def test_limit_malloc_arenas_on_glibc() -> None:
 
 def test_kiosk_run_configures_malloc_before_qt_starts() -> None:
     code = (
-        "import kiosk.app.run as run, inspect;"
-        "src = inspect.getsource(run.main);"
+        "import kiosk.composition as composition, inspect;"
+        "src = inspect.getsource(composition.main);"
         "print(src.index('configure_malloc()') < src.index('QGuiApplication('))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

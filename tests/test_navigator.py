@@ -10,9 +10,11 @@ from PySide6.QtGui import QColor
 
 from kiosk.app.contrast import WHITE, contrast_ratio
 from kiosk.app.journey import HISTORY_LIMIT, Journey, Place
+from kiosk.app.languages import language_name
 from kiosk.app.models import CardListModel
 from kiosk.app.navigator import Navigator
 from kiosk.app.theme import Theme
+from kiosk.session import ExhibitionSession, VisitStarted
 from tests.ui_helpers import load_sample, navigator_on
 from tests.ui_helpers import place_of as place
 
@@ -75,7 +77,7 @@ def test_a_hotspot_opens_an_exhibit_on_another_floor_and_back_returns_to_the_map
     nav.openExhibit("harbour-story")  # a hotspot on the map
     assert place(nav) == ("exhibit", "port", "old-harbour", "harbour-story")
     assert [crumb["id"] for crumb in nav.property("breadcrumb")] == ["port", "old-harbour"]
-    assert nav.property("currentFloor")["cardId"] == "port"
+    assert nav.floorData("port").property("fields")["cardId"] == "port"
     nav.back()
     assert place(nav) == ("exhibit", "green", "coast", "coast-map")
     nav.back()
@@ -122,7 +124,7 @@ def test_switching_language_keeps_the_place_and_translates_everything(nav: Navig
     assert nav.property("language") == "zh"
     assert place(nav) == ("exhibit", "port", "old-harbour", "harbour-story")
     assert nav.property("title") == "港城规划展"
-    assert nav.property("currentExhibit")["title"] == "避风的海湾"
+    assert nav.exhibitData("harbour-story").property("fields")["title"] == "避风的海湾"
     assert nav.property("breadcrumb")[0]["title"] == "港口"
     assert cards.get(0)["title"] == "避风的海湾"
     assert nav.property("words")["back"] == "返回"
@@ -137,7 +139,7 @@ def test_unknown_language_is_ignored(nav: Navigator) -> None:
 def test_languages_are_named_in_their_own_language(nav: Navigator) -> None:
     assert nav.property("languages") == [
         {"code": "en", "name": "English"},
-        {"code": "zh", "name": "中文"},
+        {"code": "zh", "name": language_name("zh")},  # Qt's name for it, in Chinese
     ]
 
 
@@ -230,13 +232,58 @@ def test_the_trail_is_bounded(sample: tuple[Any, Path]) -> None:
 def test_screens_read_their_data_again_after_a_switch_or_a_reload(
     nav: Navigator, sample: tuple[Any, Path]
 ) -> None:
-    versions = [nav.property("dataVersion")]
+    floor, section = nav.floorData("port"), nav.sectionData("coast")
+    assert nav.floorData("port") is floor, "one object per place: a screen binds to it once"
+    assert (floor.property("fields")["title"], section.property("fields")["floorTitle"]) == (
+        "The Port", "A Greener City")
+    changes: list[str] = []
+    floor.changed.connect(lambda: changes.append("floor"))
+    section.changed.connect(lambda: changes.append("section"))
     nav.setLanguage("zh")
-    versions.append(nav.property("dataVersion"))
-    nav.load(sample[0], sample[1], language="zh")
-    versions.append(nav.property("dataVersion"))
-    assert len(set(versions)) == 3
+    assert changes == ["floor", "section"]
+    assert floor.property("fields")["title"] == "港口"
+    assert section.property("fields")["floorTitle"] == "更绿色的城市"
+    changes.clear()
+    nav.load(sample[0], sample[1], language="zh")  # new content: read again, still in Chinese
+    assert changes == ["floor", "section"]
+    assert floor.property("fields")["title"] == "港口"
     assert nav.sectionsOf("port").get(0)["title"] == "老港湾"
+    assert nav.exhibitData("no-such-exhibit").property("fields") == {}
+
+
+def test_the_navigator_shows_its_session(qapp: Any, sample: tuple[Any, Path]) -> None:
+    session = ExhibitionSession()
+    nav = Navigator()
+    nav.attach(session)
+    session.show(sample[0], sample[1], "zh")
+    assert nav.exhibition is sample[0] and nav.content_root == sample[1]
+    assert nav.property("title") == "港城规划展" and nav.floors.get(0)["title"] == "港口"
+    nav.setLanguage("en")
+    assert session.language == "en"
+    session.choose_language("zh")
+    assert nav.property("language") == "zh"
+
+
+def test_leaving_the_attract_loop_starts_a_visit_and_its_end_brings_the_loop_back(
+    qapp: Any, sample: tuple[Any, Path]
+) -> None:
+    session = ExhibitionSession()
+    nav = Navigator()
+    nav.attach(session)
+    nav.load(*sample)
+    started: list[int] = []
+    session.subscribe(VisitStarted, lambda event: started.append(event.number))
+    nav.touch()
+    nav.openFloor("port")
+    assert started == [1] and session.visiting
+    nav.setLanguage("zh")
+    session.end_visit("idle")  # e.g. nobody touched the screen for a while
+    assert place(nav) == ("attract", "", "", "")
+    assert nav.property("language") == "en"
+    nav.touch()
+    assert started == [1, 2]
+    nav.resetToAttract()
+    assert not session.visiting and place(nav) == ("attract", "", "", "")
 
 
 THEME_NAMES = [

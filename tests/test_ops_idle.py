@@ -10,6 +10,7 @@ from PySide6.QtGui import QWindow
 from PySide6.QtTest import QTest
 
 from kiosk.ops.idle import Idle, countdown_words
+from kiosk.session import ExhibitionSession, VisitEnded
 from tests.ops_helpers import QUIET_MEDIA, SHORT, item, running_kiosk, visit
 from tests.ui_helpers import write_sample_exhibition
 
@@ -121,10 +122,10 @@ def test_reset_returns_everything_to_the_default(qtbot, tmp_path: Path) -> None:
 
 def test_playing_media_holds_off_idle_up_to_the_maximum(qtbot) -> None:
     now = [100.0]
-    navigator = _FakeNavigator()
+    session, ended = visiting_session()
     playback = FakePlayback()
     idle = Idle(clock=lambda: now[0])
-    idle.attach(navigator, playback)
+    idle.attach(session, playback)
     idle.set_timing(idle_seconds=0.05, countdown_seconds=5, max_media_seconds=10)
     playback.set_playing(True)  # the visitor started a film
     idle.activity()
@@ -140,15 +141,15 @@ def test_playing_media_holds_off_idle_up_to_the_maximum(qtbot) -> None:
         idle._end_timer.setInterval(1)
         idle._end_timer.start()
     assert playback.stopped == 1
-    assert navigator.resets == 1
+    assert [event.reason for event in ended] == ["idle"] and not session.visiting
 
 
 def test_media_ending_restarts_the_idle_period(qtbot) -> None:
     now = [0.0]
-    navigator = _FakeNavigator()
+    session, _ended = visiting_session()
     playback = FakePlayback()
     idle = Idle(clock=lambda: now[0])
-    idle.attach(navigator, playback)
+    idle.attach(session, playback)
     idle.set_timing(idle_seconds=30, countdown_seconds=5, max_media_seconds=600)
     playback.set_playing(True)
     now[0] = 100.0
@@ -156,22 +157,10 @@ def test_media_ending_restarts_the_idle_period(qtbot) -> None:
     assert idle._last_activity == 100.0
 
 
-class _FakeNavigator(QObject):
-    screenChanged = Signal()
-    languageChanged = Signal()
-    contentChanged = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._screen = "home"
-        self.resets = 0
-
-    screen = Property(str, lambda self: self._screen, notify=screenChanged)
-    language = Property(str, lambda self: "en", notify=languageChanged)
-    languages = Property("QVariantList", lambda self: [{"code": "en"}], notify=contentChanged)
-
-    @Slot()
-    def resetToAttract(self) -> None:
-        self.resets += 1
-        self._screen = "attract"
-        self.screenChanged.emit()
+def visiting_session() -> tuple[ExhibitionSession, list[VisitEnded]]:
+    """A session with a visit going on, and the list of the visits it ends."""
+    session = ExhibitionSession()
+    ended: list[VisitEnded] = []
+    session.subscribe(VisitEnded, ended.append)
+    session.begin_visit()
+    return session, ended

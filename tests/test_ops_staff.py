@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-import kiosk.ops.operations as operations_module
+import kiosk.ops.stopping as stopping_module
 from kiosk.ops import pin
 from kiosk.ops.crash import RESTART_EXIT_CODE, CrashHandler, defer_to_ui_thread, prepare_ui_thread
 from kiosk.ops.gesture import CornerGesture, corner_at
@@ -239,7 +239,7 @@ def test_panel_actions_call_the_right_things(qtbot, tmp_path: Path, monkeypatch)
         def exit(code: int) -> None:
             exits.append(code)
 
-    monkeypatch.setattr(operations_module, "QCoreApplication", FakeApplication)
+    monkeypatch.setattr(stopping_module, "QCoreApplication", FakeApplication)
     content = write_sample_exhibition(tmp_path / "content")
     with running_kiosk(content, tmp_path) as (kiosk, ops):
         open_panel(qtbot, ops)

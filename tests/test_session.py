@@ -63,7 +63,7 @@ def test_visits_are_counted_from_midnight(exhibition: Any, tmp_path: Path) -> No
     assert events == [VisitStarted(1)]
 
 
-def test_the_language_goes_back_to_the_start_after_the_visit_has_ended(exhibition: Any, tmp_path: Path) -> None:
+def test_the_language_goes_back_to_the_start_after_a_visit(exhibition: Any, tmp_path: Path) -> None:
     session = ExhibitionSession()
     session.show(exhibition, tmp_path)
     assert session.language == "en" and session.languages == ["en", "zh"]
@@ -95,6 +95,21 @@ def test_new_content_keeps_the_visitors_language_when_it_can(exhibition: Any, tm
     session.show(None, tmp_path)
     assert session.language == "en" and session.languages == ["en"]
     assert events[-1] == LanguageChanged("en", "zh")
+
+
+def test_content_shown_out_of_a_visit_starts_in_the_starting_language(tmp_path: Path) -> None:
+    root = write_sample_exhibition(tmp_path)
+    yaml = root / "exhibition.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace(
+        "languages: [en, zh]\ndefault_language: en", "languages: [zh, en]\ndefault_language: zh"),
+        encoding="utf-8")
+    exhibition = load_exhibition(root).exhibition
+    session = ExhibitionSession()
+    session.show(exhibition, root)  # the kiosk's first screen: not English, the exhibition's own
+    assert session.language == "zh"
+    session.choose_language("en")  # chosen on the attract loop, then new content arrives
+    session.show(exhibition, root)
+    assert session.language == "zh"
 
 
 def test_a_failing_subscriber_does_not_keep_the_others_from_hearing(exhibition: Any, tmp_path: Path) -> None:

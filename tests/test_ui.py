@@ -1,5 +1,5 @@
 """The real QML on an offscreen 1920x1080 screen: touch navigation, drawing, text, targets,
-contrast (the accessibility audit of `kiosk.app.audit`; every mode: test_access_audit.py)."""
+contrast (the accessibility audit of `kiosk.render.audit`; every mode: test_access_audit.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from kiosk.app.audit import audit_screen
+from kiosk.app.languages import language_name
 from kiosk.app.screens import KioskWindow
+from kiosk.render.audit import audit_screen
 from tests.ui_helpers import every_place, go, load_sample, walk
 
 
@@ -135,7 +136,7 @@ def test_the_language_switch_translates_the_screen_in_place(
     kiosk.navigator.touch()
     kiosk.navigator.openSection("old-harbour")
     settle(qtbot, kiosk)
-    tap(kiosk, touchscreen, centre(tappable(kiosk, "中文")))
+    tap(kiosk, touchscreen, centre(tappable(kiosk, language_name("zh"))))
     qtbot.waitUntil(lambda: kiosk.navigator.property("language") == "zh")
     settle(qtbot, kiosk)
     assert screen_of(kiosk) == ("section", "port", "old-harbour", "")

@@ -1,5 +1,5 @@
 """Helpers for the visitor-interface tests and benches: a small exhibition, and item-tree walks
-(`walk`, `handlers_of`: the accessibility audit's own, from `kiosk.app.audit`)."""
+(`walk`, `handlers_of`: the accessibility audit's own, from `kiosk.render.scene`)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from kiosk.app.audit import handlers_of as handlers_of
-from kiosk.app.audit import walk as walk
-from kiosk.app.bootstrap import register_qml_types
+from kiosk.ops.qml_types import register_qml_types
+from kiosk.render.scene import handlers_of as handlers_of
+from kiosk.render.scene import walk as walk
 
 # Register the QML types while the tests are collected: QtMultimedia announces at import
 # which optional audio back ends this machine lacks, which is not a problem of any test.

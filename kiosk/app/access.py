@@ -3,20 +3,22 @@
 One always-visible button opens a panel with six modes: larger text, high contrast, reach
 (everything in the lower part of the screen, for seated visitors), less motion, captions
 always on and read aloud (narration starts by itself). The modes change the `Theme`; films
-and exhibits read `Access` directly. When the visitor's visit ends (the Navigator goes back to
-the attract loop) every mode turns off, so the next visitor starts with the standard kiosk.
+and exhibits read `Access` directly. When the visit ends (the exhibition session says so, for
+whatever reason) every mode turns off, so the next visitor starts with the standard kiosk.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.app.registry import PerEngine
+from kiosk.app.theme import Theme
+from kiosk.session import ExhibitionSession, VisitEnded
 
 __all__ = ["MODES", "QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Access"]
 
@@ -39,8 +41,8 @@ class Access(QObject):
         super().__init__(parent)
         self._on: set[str] = set()
         self._panel_open = False
-        self._theme: Any = None
-        self._navigator: Any = None
+        self._theme: Theme | None = None
+        self._stop_listening: Callable[[], None] | None = None
 
     # -- registration ----------------------------------------------------------------------
 
@@ -58,18 +60,16 @@ class Access(QObject):
 
     # -- set-up ----------------------------------------------------------------------------
 
-    def attach(self, theme: Any, navigator: Any) -> None:
-        """Push the modes into this Theme; turn them off when this Navigator returns to attract."""
+    def attach(self, theme: Theme, session: ExhibitionSession) -> None:
+        """Push the modes into this Theme; turn them off whenever this session's visit ends."""
         self._theme = theme
-        if self._navigator is not None:
-            self._navigator.screenChanged.disconnect(self._on_screen)
-        self._navigator = navigator
-        navigator.screenChanged.connect(self._on_screen)
+        if self._stop_listening is not None:
+            self._stop_listening()
+        self._stop_listening = session.subscribe(VisitEnded, self._on_visit_ended)
         self._push()
 
-    def _on_screen(self) -> None:
-        if self._navigator is not None and self._navigator.property("screen") == "attract":
-            self.reset()
+    def _on_visit_ended(self, event: VisitEnded) -> None:
+        self.reset()
 
     # -- changing modes --------------------------------------------------------------------
 

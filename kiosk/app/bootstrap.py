@@ -1,53 +1,45 @@
-"""Putting the visitor application together: QML types, the theme, the image provider, the engine.
+"""Putting the visitor application together: QML types, the theme, the session, the engine.
 
-`register_qml_types()` makes every Python type visible to `import Kiosk`;
-`make_engine(exhibition, root)` gives a QML engine whose Theme and Navigator singletons are
-already set up for that exhibition, ready to load Main.qml or a single exhibit view. Its network
-access is off: it reads local files and Qt's resources only (`kiosk.app.network`).
+`register_qml_types()` makes the visitor front end's Python types visible to `import Kiosk`
+(the operations' singletons are registered with them by `kiosk.composition`);
+`make_engine(exhibition, root)` gives a QML engine whose Theme and Navigator singletons follow an
+exhibition session that shows that exhibition, ready to load Main.qml or a single exhibit view.
+Its network access is off: it reads local files and Qt's resources only (`kiosk.app.network`).
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtQml import QQmlApplicationEngine
 
-from kiosk.app.images import PROVIDER_ID, KioskImageProvider
 from kiosk.app.network import keep_offline
 from kiosk.app.registry import engine_key
+from kiosk.session import ExhibitionSession
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen
+
+    from kiosk.content.model import Exhibition
 
 log = logging.getLogger("kiosk.app")
 
 QML_DIR = Path(__file__).resolve().parent.parent / "qml"
 MAIN_QML = QML_DIR / "Main.qml"
-CORE_QML_MODULES = ["kiosk.app.theme", "kiosk.app.models", "kiosk.app.navigator", "kiosk.app.access"]
-OPTIONAL_QML_MODULES = [
-    "kiosk.app.exhibit_data", "kiosk.app.tiled_picture", "kiosk.app.playback", "kiosk.ops.idle",
-    "kiosk.ops.staff", "kiosk.ops.hours",
-]
-
-_registered = False
 
 
 def register_qml_types() -> None:
-    """Import every module that registers QML types under `import Kiosk` (once per process)."""
-    global _registered
-    if _registered:
-        return
-    for name in CORE_QML_MODULES:
-        importlib.import_module(name)
-    for name in OPTIONAL_QML_MODULES:
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name)
-    _registered = True
+    """Register the front end's types under `import Kiosk`: each module registers its own when
+    it is first imported (Python imports a module once per process)."""
+    from kiosk.app import access, exhibit_data, models, navigator, playback, theme, tiled_picture
+
+    del access, exhibit_data, models, navigator, playback, theme, tiled_picture
 
 
-_SCREENS: list[Any] = []
+_SCREENS: list[QScreen] = []
 """Python wrappers of the computer's screens, held for the life of the process."""
 
 
@@ -69,15 +61,16 @@ def hold_screens() -> None:
 
 
 def make_engine(
-    exhibition: Any | None = None,
+    exhibition: Exhibition | None = None,
     root: Path | None = None,
     *,
     size: tuple[int, int] = (1920, 1080),
     language: str | None = None,
+    session: ExhibitionSession | None = None,
     parent: QObject | None = None,
 ) -> QQmlApplicationEngine:
-    """A QML engine with Theme, Navigator and `image://kiosk` ready for this exhibition, and no
-    network access.
+    """A QML engine whose Theme, Navigator and access modes follow `session` (a new one if not
+    given), which shows this exhibition; no network access.
 
     With no exhibition the Theme has its defaults and the Navigator is empty, which is what
     a stand-alone exhibit view needs. `root` is the content folder that media paths are
@@ -91,13 +84,14 @@ def make_engine(
 
     engine = QQmlApplicationEngine(parent)
     keep_offline(engine)
-    engine.addImageProvider(PROVIDER_ID, KioskImageProvider(root))
     theme = Theme.for_engine(engine)
     theme.set_window_size(*size)
     navigator = Navigator.for_engine(engine)
     navigator.bind_theme(theme)
-    navigator.load(exhibition, root or Path.cwd(), language=language)
-    Access.for_engine(engine).attach(theme, navigator)
+    session = session or ExhibitionSession()
+    navigator.attach(session)
+    session.show(exhibition, root or Path.cwd(), language)
+    Access.for_engine(engine).attach(theme, session)
     key = engine_key(engine)
     engine.destroyed.connect(lambda *_: _forget(key))
     return engine

@@ -9,7 +9,9 @@ so a double tap or a second finger cannot push a screen twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
+
+from kiosk.content.model import Exhibition, Floor
 
 Screen = Literal["attract", "home", "floor", "section", "exhibit"]
 SCREENS: tuple[Screen, ...] = ("attract", "home", "floor", "section", "exhibit")
@@ -41,7 +43,7 @@ HOME = Place("home")
 class Journey:
     """The visitor's current place and the trail of places behind it."""
 
-    def __init__(self, exhibition: Any | None = None) -> None:
+    def __init__(self, exhibition: Exhibition | None = None) -> None:
         self._exhibition = exhibition
         self.place: Place = ATTRACT
         self.history: list[Place] = []
@@ -51,12 +53,17 @@ class Journey:
 
     # -- the exhibition's shape ------------------------------------------------------------
 
-    def set_exhibition(self, exhibition: Any | None) -> None:
+    def set_exhibition(self, exhibition: Exhibition | None) -> None:
         """Show another exhibition (a content reload); keep the place if it still exists."""
         self._exhibition = exhibition
         self.history = [place for place in self.history if self.exists(place)]
         if not self.exists(self.place):
             self.place = HOME if self.place != ATTRACT and exhibition is not None else ATTRACT
+
+    @property
+    def on_attract(self) -> bool:
+        """On the attract loop, where no visitor is: the next move away from it starts a visit."""
+        return self.place == ATTRACT
 
     def floor_of_section(self, section_id: str) -> str | None:
         for floor in self._floors():
@@ -99,7 +106,7 @@ class Journey:
         """Where a visit begins on this screen: the start place, else the home screen."""
         return self.place_of(self.start) or HOME
 
-    def _floors(self) -> tuple[Any, ...]:
+    def _floors(self) -> tuple[Floor, ...]:
         return tuple(self._exhibition.floors) if self._exhibition is not None else ()
 
     # -- moves -----------------------------------------------------------------------------

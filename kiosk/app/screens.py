@@ -15,7 +15,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -37,6 +36,8 @@ from kiosk.app.bootstrap import main_qml_url, make_engine
 from kiosk.app.memory import release_free_memory
 from kiosk.app.navigator import Navigator
 from kiosk.app.theme import Theme
+from kiosk.content.model import Exhibition
+from kiosk.session import ExhibitionSession, VisitEnded
 
 
 class FrameSwaps(QObject):
@@ -75,15 +76,18 @@ class KioskWindow:
 
     def __init__(
         self,
-        exhibition: Any | None,
+        exhibition: Exhibition | None,
         root: Path | None,
         size: tuple[int, int] = (1920, 1080),
         language: str | None = None,
         reduced_motion: bool = False,
         url: QUrl | None = None,
+        session: ExhibitionSession | None = None,
     ) -> None:
-        self.engine: QQmlApplicationEngine = make_engine(exhibition, root, size=size, language=language)
+        self.engine: QQmlApplicationEngine = make_engine(exhibition, root, size=size, language=language,
+                                                         session=session)
         self.navigator = Navigator.for_engine(self.engine)
+        self.session: ExhibitionSession = self.navigator.session
         self.theme = Theme.for_engine(self.engine)
         self.theme.set_reduced_motion(reduced_motion)
         self.engine.load(url or main_qml_url())
@@ -98,7 +102,7 @@ class KioskWindow:
         # the window asks for the keyboard once its first frame is on the screen.
         self._asking_for_keyboard = False
         self.window.visibleChanged.connect(self._on_visible)
-        self.navigator.screenChanged.connect(self._on_screen_changed)
+        self._stop_listening = self.navigator.session.subscribe(VisitEnded, self._on_visit_ended)
 
     FOCUS_TRIES = 20
     FOCUS_RETRY_MS = 100
@@ -130,10 +134,10 @@ class KioskWindow:
     RELEASE_DELAY_MS = 600
     """After the move to attract has finished and the old screen is gone."""
 
-    def _on_screen_changed(self) -> None:
-        if self.navigator.property("screen") == "attract":
-            # The visit is over: hand the memory its pictures and films needed back to the system.
-            QTimer.singleShot(self.RELEASE_DELAY_MS, release_free_memory)
+    def _on_visit_ended(self, event: VisitEnded) -> None:
+        # The visit is over: once the attract loop is on screen and the visit's last screen has
+        # gone, hand the memory its pictures and films needed back to the system.
+        QTimer.singleShot(self.RELEASE_DELAY_MS, release_free_memory)
 
     @property
     def stack(self) -> QQuickItem:
@@ -199,6 +203,7 @@ class KioskWindow:
         return self.window.grabWindow()
 
     def close(self) -> None:
+        self._stop_listening()
         self.window.close()
         self.engine.deleteLater()
 

@@ -1,7 +1,10 @@
 """The running kiosk's health, written as Prometheus metrics for the fleet's monitoring.
 
-    health = Health(operations, kiosk.window, content_root, screen="floor-3",
+    health = Health(kiosk, kiosk_window.window, content_root, screen="floor-3",
                     metrics_file=Path("/var/lib/node_exporter/textfile/kiosk.prom"))
+
+`kiosk` is the running kiosk (`kiosk.composition.Kiosk`): its session, startup, reloader, crash
+handler and opening hours.
 
 The file is written at start, after every content check and swap, every 15 seconds, and once
 more when the kiosk closes (with kiosk_up 0). A file that stops changing means the kiosk is
@@ -12,31 +15,69 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.app.screens import FrameSwaps
+from kiosk.content.load import LoadResult
+from kiosk.content.model import Exhibition
 from kiosk.content.version import content_version
 from kiosk.fleet.frames import FrameTracker
 from kiosk.fleet.metrics import Sample, memory_rss_bytes, render, write_atomic
 from kiosk.fleet.screen_state import ScreenState
+
+if TYPE_CHECKING:
+    from kiosk.content.errors import ContentError
+    from kiosk.ops.crash import CrashHandler
+    from kiosk.ops.hours import Hours
+    from kiosk.ops.reload import ContentReloader
+    from kiosk.session import ExhibitionSession
 
 log = logging.getLogger("kiosk.health")
 
 WRITE_INTERVAL_MS = 15_000
 
 
+class StartedWith(Protocol):
+    """What the kiosk started with (`kiosk.composition.Startup`)."""
+
+    @property
+    def from_snapshot(self) -> bool: ...
+
+    @property
+    def problems(self) -> Sequence[ContentError]: ...
+
+
+class MonitoredKiosk(Protocol):
+    """The parts of the running kiosk (`kiosk.composition.Kiosk`) the health metrics read."""
+
+    @property
+    def startup(self) -> StartedWith: ...
+
+    @property
+    def session(self) -> ExhibitionSession: ...
+
+    @property
+    def reloader(self) -> ContentReloader: ...
+
+    @property
+    def crash(self) -> CrashHandler: ...
+
+    @property
+    def hours(self) -> Hours: ...
+
+
 class Health(QObject):
-    """Collects the kiosk's figures from its operations and window and writes the metrics file."""
+    """Collects the kiosk's figures from its parts and window and writes the metrics file."""
 
     def __init__(
         self,
-        operations: Any,
+        kiosk: MonitoredKiosk,
         window: QQuickWindow,
         content_root: Path,
         *,
@@ -48,8 +89,8 @@ class Health(QObject):
         clock: Callable[[], float] = time.time,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent or operations)
-        self.operations = operations
+        super().__init__(parent or window)
+        self.kiosk = kiosk
         self.content_root = content_root.absolute()  # a link switched by each pull is followed
         self.screen = screen
         self.metrics_file = metrics_file
@@ -60,12 +101,12 @@ class Health(QObject):
         self.up = True
         self._write_failed = False
 
-        startup = operations.startup
+        startup = kiosk.startup
         problems = [problem for problem in startup.problems if problem.is_error]
         self.valid = not problems
         self.errors = len(problems)
         self.latest = content_version(self.content_root)
-        self.shown = self._startup_shown(operations.navigator.exhibition is not None,
+        self.shown = self._startup_shown(kiosk.session.exhibition is not None,
                                          startup.from_snapshot, shown_root)
         self.last_check = self.started
         self.last_reload = self.started if self.shown else 0.0
@@ -82,8 +123,8 @@ class Health(QObject):
         # in time, the next frame is late too and the pause is a real one that visitors saw.
         FrameSwaps.of(window).swapped.connect(self._on_frame)
 
-        operations.reloader.checked.connect(self._on_checked)
-        operations.reloader.swapped.connect(self._on_swapped)
+        kiosk.reloader.checked.connect(self._on_checked)
+        kiosk.reloader.swapped.connect(self._on_swapped)
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.write)
         self._timer.start()
@@ -106,7 +147,7 @@ class Health(QObject):
             return remembered
         return content_version(shown_root) if shown_root is not None else ""
 
-    def _on_checked(self, result: Any) -> None:
+    def _on_checked(self, result: LoadResult) -> None:
         self.last_check = self.clock()
         self.errors = sum(1 for problem in result.problems if problem.is_error)
         self.valid = result.exhibition is not None and self.errors == 0
@@ -114,7 +155,7 @@ class Health(QObject):
         self._pending_version = self.latest if self.valid else ""
         self.write()
 
-    def _on_swapped(self, _exhibition: Any) -> None:
+    def _on_swapped(self, _exhibition: Exhibition) -> None:
         self.last_reload = self.clock()
         self.shown = self._pending_version or content_version(self.content_root)
         self.state.remember_good(self.content_root, self.shown)
@@ -123,11 +164,10 @@ class Health(QObject):
     # -- the figures -----------------------------------------------------------------------
 
     def sessions_today(self) -> int:
-        return int(self.operations.visits_today())
+        return int(self.kiosk.session.visits_today())
 
     def values(self) -> dict[str, Sample | float]:
-        crash = getattr(self.operations, "crash", None)
-        hours = getattr(self.operations, "hours", None)
+        crash, hours = self.kiosk.crash, self.kiosk.hours
         return {
             "kiosk_up": 1 if self.up else 0,
             "kiosk_build_info": (1, {"version": __version__}),
@@ -137,13 +177,13 @@ class Health(QObject):
             "kiosk_content_last_reload_timestamp_seconds": round(self.last_reload, 3),
             "kiosk_content_last_check_timestamp_seconds": round(self.last_check, 3),
             "kiosk_sessions_today": self.sessions_today(),
-            "kiosk_unexpected_errors_total": int(getattr(crash, "count", 0)),
+            "kiosk_unexpected_errors_total": int(crash.count),
             "kiosk_start_time_seconds": round(self.started, 3),
             "kiosk_restarts_total": self.restarts,
             "kiosk_memory_rss_bytes": memory_rss_bytes(),
             "kiosk_frames_total": self.frames.frames,
             "kiosk_frame_drops_total": self.frames.drops,
-            "kiosk_open": 1 if hours is None or hours.is_open else 0,
+            "kiosk_open": 1 if hours.is_open else 0,
             "kiosk_metrics_written_timestamp_seconds": round(self.clock(), 3),
         }
 

@@ -10,14 +10,20 @@ satisfied and the kiosk does not turn the picture a second time.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QSizeF, QTimer, Slot
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.fleet.screen_config import ROTATION_DEGREES
 
+if TYPE_CHECKING:
+    from kiosk.app.theme import Theme
+
 log = logging.getLogger("kiosk.orientation")
+
+_ROTATIONS: dict[int, ScreenRotation] = {}
+"""The rotation of each window, by the window's id, for as long as the window lives."""
 
 
 def rotation_needed(orientation: str, width: int, height: int) -> int:
@@ -32,9 +38,17 @@ class ScreenRotation(QObject):
     """Keeps the window's root item turned and sized for the screen's orientation."""
 
     def __init__(
-        self, window: QQuickWindow, orientation: str, theme: Any, parent: QObject | None = None
+        self, window: QQuickWindow, orientation: str, theme: Theme, parent: QObject | None = None
     ) -> None:
         super().__init__(parent or window)
+        # the Python side lives as long as the window does, whoever holds the result; a second
+        # rotation of the same window replaces the first
+        key = id(window)
+        previous = _ROTATIONS.pop(key, None)
+        if previous is not None:
+            previous.deleteLater()
+        _ROTATIONS[key] = self
+        window.destroyed.connect(lambda *_: _ROTATIONS.pop(key, None))
         self.window = window
         self.orientation = orientation
         self.theme = theme

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kiosk.base.paths import config_dir
 from kiosk.content.errors import ContentError, Severity
 from kiosk.content.explain import explain_all
-from kiosk.content.model import Id, Language
+from kiosk.content.model import Exhibition, Id, Language
 from kiosk.content.yaml_nodes import Document, read_yaml
 
 SCREEN_FILE = "screen.yaml"
@@ -94,7 +94,7 @@ def resolve_screen_file(given: Path | None) -> Path | None:
     return default if default.is_file() else None
 
 
-def load_screen_config(path: Path | None, exhibition: Any | None = None) -> ScreenConfig:
+def load_screen_config(path: Path | None, exhibition: Exhibition | None = None) -> ScreenConfig:
     """Read and check a screen file; with an exhibition, also check `start` and `languages`."""
     if path is None:
         return ScreenConfig()
@@ -158,7 +158,7 @@ def _name_usable(name: object, document: Document, shown: str, problems: list[Co
     return True
 
 
-def _place_ids(exhibition: Any) -> list[str]:
+def _place_ids(exhibition: Exhibition) -> list[str]:
     ids: list[str] = []
     for floor in exhibition.floors:
         ids.append(floor.id)
@@ -169,7 +169,7 @@ def _place_ids(exhibition: Any) -> list[str]:
 
 
 def _check_against(
-    exhibition: Any, settings: ScreenSettings, document: Document, shown: str,
+    exhibition: Exhibition, settings: ScreenSettings, document: Document, shown: str,
     problems: list[ContentError], invalid: set[str],
 ) -> ScreenSettings:
     """`start` must name a place of this exhibition; `languages` must be the exhibition's."""

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.content.model import Exhibition
+
 # Bump when the generated data changes, so cached benchmark files are made again.
 GENERATOR_VERSION = 1
 
@@ -58,7 +60,7 @@ class Counts:
         )
 
 
-def places_of(exhibition: Any) -> list[Place]:
+def places_of(exhibition: Exhibition) -> list[Place]:
     """Every exhibit of a loaded exhibition, with the kind of sound or film it offers."""
     places = []
     for floor in exhibition.floors:

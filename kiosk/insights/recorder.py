@@ -1,6 +1,8 @@
 """Turns what happens on screen into visit records for the statistics writer.
 
-A visit starts when someone touches the attract loop and ends when the kiosk is back on it.
+A visit is the exhibition session's: its record starts when the session says a visitor left
+the attract loop and ends when the session says the visit is over (with the session's reason).
+New content under a visitor ends the record ('content') and starts another at the screen shown.
 Each screen seen becomes a `views` row with its dwell time, each film, sound or narration
 played a `media` row, each language switch or accessibility mode turned on a `choices` row.
 Durations come from a monotonic clock (a clock change cannot make them negative), times of
@@ -14,16 +16,21 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 
-from kiosk.insights.records import ChoiceMade, MediaPlayed, Record, ScreenSeen, VisitEnded, VisitStarted
+from kiosk.insights import records
+from kiosk.insights.records import ChoiceMade, MediaPlayed, Record, ScreenSeen
 from kiosk.insights.writer import InsightsWriter
+from kiosk.session import ExhibitionSession, LanguageChanged, VisitEnded, VisitStarted
+
+if TYPE_CHECKING:
+    from kiosk.app.navigator import Navigator
+    from kiosk.app.playback import Playback
 
 log = logging.getLogger("kiosk.insights")
 
-ATTRACT = "attract"
 AUDIO_SUFFIXES = (".wav", ".mp3", ".ogg", ".oga", ".opus", ".m4a", ".flac", ".aac")
 
 
@@ -53,14 +60,16 @@ def new_visit_id() -> str:
 
 
 class VisitRecorder(QObject):
-    """Watches the Navigator, the player and the accessibility modes of one kiosk window."""
+    """Follows the exhibition session, and watches the Navigator, the player and the
+    accessibility modes of one kiosk window."""
 
     def __init__(
         self,
-        navigator: Any,
+        session: ExhibitionSession,
+        navigator: Navigator,
         writer: InsightsWriter | None,
         *,
-        playback: Any | None = None,
+        playback: Playback | None = None,
         engine: object | None = None,
         wall: Callable[[], float] = time.time,
         mono: Callable[[], float] = time.monotonic,
@@ -68,18 +77,27 @@ class VisitRecorder(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.exhibition_session = session
         self.navigator = navigator
         self.writer = writer
         self.playback = playback
         self.wall, self.mono, self.new_id = wall, mono, new_id
         """The clocks (tests give their own): wall for times of day, mono for durations."""
         self.session: str | None = None
-        self._language = str(navigator.property("language"))
+        """The open visit record's id (None between visits)."""
+        self.visit_number = 0
+        """The session's number of the visit recorded now or last (1 = the day's first)."""
+        self._language = session.language
+        self._returning = False
         self._view: _View | None = None
         self._play: _Play | None = None
         self._waiting_choices: list[tuple[float, str, str]] = []
+        self._stop_listening = [
+            session.subscribe(VisitStarted, self._on_visit_started),
+            session.subscribe(VisitEnded, self._on_visit_ended),
+            session.subscribe(LanguageChanged, self._on_language),
+        ]
         navigator.navigated.connect(self._on_navigated)
-        navigator.languageChanged.connect(self._on_language)
         if playback is not None:
             playback.playingChanged.connect(self._on_playing)
             playback.positionChanged.connect(self._on_position)
@@ -107,24 +125,45 @@ class VisitRecorder(QObject):
 
     # -- visits and screens ------------------------------------------------------------------
 
+    def stop(self) -> None:
+        """Hear nothing more from the session (the kiosk stops)."""
+        for stop in self._stop_listening:
+            stop()
+        self._stop_listening = []
+
+    def _on_visit_started(self, event: VisitStarted) -> None:
+        self.visit_number = event.number
+        self._start_visit()
+
+    def _on_visit_ended(self, event: VisitEnded) -> None:
+        self.end_visit(event.reason)
+        # the session goes back to the starting language next: not a visitor's choice
+        session = self.exhibition_session
+        self._returning = session.language != session.starting_language
+
+    def resume(self) -> None:
+        """A new record for a visit going on, at the screen shown now (new content replaced the
+        exhibition under the visitor, and the old record ended with 'content')."""
+        place = self.navigator.journey.place
+        if self.session is None and self.exhibition_session.visiting:
+            self._start_visit()
+            self._view = _View(place.screen, place.exhibit or place.section or place.floor,
+                               self.wall(), self.mono())
+
     def _on_navigated(self, screen: str, item: str) -> None:
         self._end_view()
-        if screen == ATTRACT:
-            # Only the idle reset takes a visitor back to attract; closing time, a content
-            # swap and stopping the kiosk end the visit themselves first (see end_visit).
-            self.end_visit("idle")
-            self._waiting_choices.clear()  # the reset's own switch back to the default language
-            return
         if self.session is None:
-            self._start_visit()
+            return  # the attract loop, or no visitor: nothing to record
         if self._play is not None and (screen != "exhibit" or item != self._play.exhibit):
             self._end_play()
-        self._view = _View(screen, item, self.wall(), self.mono())
+        if self.exhibition_session.visiting:  # not the return to the attract loop
+            self._view = _View(screen, item, self.wall(), self.mono())
 
     def _start_visit(self) -> None:
         self.session = self.new_id()
-        self._language = str(self.navigator.property("language"))
-        self._put(VisitStarted(self.session, self.wall(), self._language))
+        self._language = self.exhibition_session.language
+        log.info("visit %d recorded as %s", self.visit_number, self.session)
+        self._put(records.VisitStarted(self.session, self.wall(), self._language))
         for at, kind, value in self._waiting_choices:
             self._put(ChoiceMade(self.session, at, kind, value))
         self._waiting_choices.clear()
@@ -137,32 +176,23 @@ class VisitRecorder(QObject):
         self._put(ScreenSeen(self.session, view.screen, view.item, view.started, seconds, self._language))
 
     def end_visit(self, reason: str) -> None:
-        """End the visit now: 'idle', 'closing', 'stopped', 'content' or 'error'."""
+        """Complete the open record: the session's reason, 'content' or 'stopped'."""
         if self.session is None:
             return
         self._end_view()
         self._end_play()
-        self._put(VisitEnded(self.session, self.wall(), self._language, reason))
+        self._put(records.VisitEnded(self.session, self.wall(), self._language, reason))
         self.session = None
-        self._language = str(self.navigator.property("language"))
-
-    def resume(self) -> None:
-        """Start a visit at the screen shown now, if it is not the attract loop (after new content
-        replaced the exhibition under a visitor: the old visit ended with 'content')."""
-        place = self.navigator.journey.place
-        if self.session is None and place.screen != ATTRACT:
-            self._on_navigated(place.screen, place.exhibit or place.section or place.floor)
+        self._waiting_choices.clear()
 
     # -- choices -----------------------------------------------------------------------------
 
-    def _on_language(self) -> None:
-        language = str(self.navigator.property("language"))
-        if language == self._language:
-            return  # new content in the same language
-        if self.session is not None and self.navigator.property("screen") == ATTRACT:
-            return  # the idle reset going back to the default language, not the visitor
-        self._language = language
-        self._choice("language", language)
+    def _on_language(self, event: LanguageChanged) -> None:
+        returning, self._returning = self._returning, False
+        previous, self._language = self._language, event.language
+        if returning or event.language == previous:
+            return  # back to the starting language after a visit, or new content in the same one
+        self._choice("language", event.language)
 
     def _on_mode(self, name: str) -> None:
         self._choice("mode", str(name))
@@ -205,7 +235,7 @@ class VisitRecorder(QObject):
         return play
 
     def _media_kind(self, exhibit_id: str, source: str) -> str:
-        exhibition = self.navigator.exhibition
+        exhibition = self.exhibition_session.exhibition
         found = exhibition.locate(exhibit_id) if exhibition is not None else None
         exhibit = found[2] if found else None
         path = QUrl(source).toLocalFile() or source

@@ -15,9 +15,9 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kiosk.base.paths import state_dir
+from kiosk.content.model import Exhibition
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Check:
 
 
 def check_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> Check:
-    from kiosk.app.run import has_display
+    from kiosk.app.placement import has_display
 
     if not has_display(environ):
         return Check("fail", "display", "no display (no DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM)",
@@ -73,7 +73,7 @@ def check_graphics() -> Check:
                  "install the GPU driver (mesa: libgl1 libegl1) or set QT_QUICK_BACKEND=software")
 
 
-def check_fonts(exhibition: Any | None) -> list[Check]:
+def check_fonts(exhibition: Exhibition | None) -> list[Check]:
     from PySide6.QtGui import QFontDatabase
 
     families = set(QFontDatabase.families())
@@ -105,7 +105,7 @@ def check_audio() -> Check:
                  "connect speakers; check `pactl list sinks short` (PipeWire or PulseAudio must run)")
 
 
-def check_content(root: Path) -> tuple[Check, Any | None]:
+def check_content(root: Path) -> tuple[Check, Exhibition | None]:
     from kiosk.content.errors import summary
     from kiosk.content.load import load_exhibition
 

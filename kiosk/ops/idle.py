@@ -1,11 +1,13 @@
 """Idle and attract: when nobody has touched the screen for a while, ask "Still there?" and then
 return to the attract loop, ready for the next visitor.
 
-Activity is every touch, mouse or key event the window receives (see `kiosk.ops.events`).
+Idle counts only during a visit (the exhibition session's `VisitStarted` to `VisitEnded`).
+Activity is every touch, mouse or key event the window receives (see `kiosk.ops.lockdown`).
 After `idle_seconds` without activity a countdown overlay appears; a touch cancels it, and when
-it runs out the visit is reset: attract screen, default language, media stopped, default volume.
-A film or narration the visitor started holds the countdown off, for at most `max_media_seconds`
-after the last touch.
+it runs out the visit ends (`session.end_visit("idle")`): whoever follows the session takes the
+screen back to the attract loop in the starting language, and idle stops the media and puts the
+default volume back. A film or narration the visitor started holds the countdown off, for at most
+`max_media_seconds` after the last touch. The timings follow each exhibition shown (`Timings`).
 """
 
 from __future__ import annotations
@@ -14,14 +16,20 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.app.registry import PerEngine
-from kiosk.app.ui_words import words_for
+from kiosk.ops.timings import Timings
+from kiosk.session import ExhibitionChanged, ExhibitionSession, LanguageChanged, VisitEnded, VisitStarted
+from kiosk.words import words
+
+if TYPE_CHECKING:
+    from kiosk.app.playback import Playback
+    from kiosk.content.model import Exhibition
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Idle", "countdown_words"]
 
@@ -30,12 +38,13 @@ log = logging.getLogger("kiosk.idle")
 
 def countdown_words(languages: list[str], current: str) -> list[dict[str, str]]:
     """'Still there? Touch to continue' in every content language, the visitor's own first
-    (the words live with the rest of the interface's in `kiosk.app.ui_words`)."""
+    (the words live with the rest of the interface's in `kiosk.words`)."""
     ordered = [current] + [code for code in languages if code != current]
     result = []
     for code in ordered:
-        words = words_for(code)
-        result.append({"code": code, "title": words["still_there"], "detail": words["touch_to_continue"]})
+        said = words(code)
+        result.append({"code": code, "title": said.text("still_there"),
+                       "detail": said.text("touch_to_continue")})
     return result
 
 
@@ -59,8 +68,10 @@ class Idle(QObject):
         self._idle_s = 60.0
         self._countdown_s = 20.0
         self._max_media_s = 900.0
-        self._navigator: Any = None
-        self._playback: Any = None
+        self._session: ExhibitionSession | None = None
+        self._playback: Playback | None = None
+        self._timings = Timings()
+        self._unsubscribe: list[Callable[[], None]] = []
         self._default_volume = 1.0
         self._enabled = True
         self._counting = False
@@ -86,17 +97,34 @@ class Idle(QObject):
 
     # -- set-up ----------------------------------------------------------------------------
 
-    def attach(self, navigator: Any, playback: Any | None) -> None:
-        """Watch this Navigator (where the visitor is) and Playback (what is playing)."""
-        self._navigator = navigator
-        self._playback = playback
-        navigator.screenChanged.connect(self._on_screen)
-        navigator.languageChanged.connect(self.wordsChanged)
-        navigator.contentChanged.connect(self.wordsChanged)
+    def attach(
+        self, session: ExhibitionSession, playback: Playback | None, timings: Timings | None = None
+    ) -> None:
+        """Follow this session (visits, languages, the exhibition's idle settings, overridden by
+        `timings`) and this Playback (what is playing)."""
+        self.detach()
+        self._session, self._playback = session, playback
+        self._timings = timings or Timings()
+        self._unsubscribe = [
+            session.subscribe(VisitStarted, lambda _event: self.activity()),
+            session.subscribe(VisitEnded, self._on_visit_ended),
+            session.subscribe(LanguageChanged, lambda _event: self.wordsChanged.emit()),
+            session.subscribe(ExhibitionChanged, lambda event: self._follow(event.exhibition)),
+        ]
         if playback is not None:
             playback.playingChanged.connect(self._on_playing_changed)
             self._default_volume = float(playback.property("volume") or 1.0)
-        self._on_screen()
+        self._follow(session.exhibition)
+
+    def detach(self) -> None:
+        """Stop following the session (the kiosk closes)."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
+
+    def _follow(self, exhibition: Exhibition | None) -> None:
+        self.set_timing(*self._timings.idle(exhibition))
+        self.wordsChanged.emit()
 
     def set_timing(self, idle_seconds: float, countdown_seconds: float, max_media_seconds: float) -> None:
         self._idle_s = max(0.01, idle_seconds)
@@ -107,6 +135,12 @@ class Idle(QObject):
     def set_default_volume(self, volume: float) -> None:
         """The volume each new visitor starts with (staff set it in the staff panel)."""
         self._default_volume = max(0.0, min(1.0, volume))
+
+    def set_volume(self, volume: float) -> None:
+        """The volume from now on, and for each new visitor (the staff panel, the screen settings)."""
+        self.set_default_volume(volume)
+        if self._playback is not None:
+            self._playback.setProperty("volume", self._default_volume)
 
     def set_enabled(self, enabled: bool) -> None:
         """Off while the kiosk is closed or staff are at the panel."""
@@ -131,7 +165,8 @@ class Idle(QObject):
         self._arm(self._idle_s)
 
     def _on_attract(self) -> bool:
-        return self._navigator is None or self._navigator.property("screen") == "attract"
+        """Nobody is visiting: nothing to count down to."""
+        return self._session is None or not self._session.visiting
 
     def _media_playing(self) -> bool:
         return bool(self._playback is not None and self._playback.property("playing"))
@@ -158,13 +193,6 @@ class Idle(QObject):
     def _on_playing_changed(self) -> None:
         if not self._media_playing():
             self.activity()  # the film just ended: the visitor gets a full idle period from now
-
-    def _on_screen(self) -> None:
-        if self._on_attract():
-            self._cancel_countdown()
-            self._idle_timer.stop()
-        else:
-            self.activity()
 
     # -- countdown and reset ---------------------------------------------------------------
 
@@ -193,16 +221,25 @@ class Idle(QObject):
 
     @Slot()
     def reset_visit(self) -> None:
-        """Back to the attract loop, as for a new visitor: default language, nothing playing."""
+        """Nobody is there: the visit ends (back to the attract loop, as for a new visitor)."""
+        if self._session is not None and self._session.visiting:
+            self._session.end_visit("idle")
+        else:
+            self._rest()
+
+    def _on_visit_ended(self, event: VisitEnded) -> None:
+        self._rest()
+        if event.reason == "idle":
+            log.info("nobody was there: back to the attract loop")
+            self.resetDone.emit()
+
+    def _rest(self) -> None:
+        """No countdown, nothing playing, the default volume: ready for the next visitor."""
         self._cancel_countdown()
         self._idle_timer.stop()
         if self._playback is not None:
             self._playback.stop()
             self._playback.setProperty("volume", self._default_volume)
-        if self._navigator is not None:
-            self._navigator.resetToAttract()
-        log.info("visit ended: back to the attract loop")
-        self.resetDone.emit()
 
     @Slot()
     def stillHere(self) -> None:
@@ -218,10 +255,9 @@ class Idle(QObject):
         return self._seconds_left
 
     def _get_words(self) -> list[dict[str, str]]:
-        if self._navigator is None:
+        if self._session is None:
             return countdown_words(["en"], "en")
-        codes = [entry["code"] for entry in self._navigator.property("languages") or []]
-        return countdown_words(codes or ["en"], str(self._navigator.property("language") or "en"))
+        return countdown_words(self._session.languages, self._session.language)
 
     countdownActive = Property(bool, _get_counting, notify=countdownChanged)
     secondsLeft = Property(int, _get_seconds_left, notify=secondsLeftChanged)

@@ -4,8 +4,8 @@ Staff edit the YAML files while the kiosk runs. A file-system watcher notices ev
 saves that replace the file, new folders, and a content folder link switched to a new pull),
 waits a moment for the editor to finish, then checks the whole content folder on a worker
 thread. Valid content becomes a new checked copy (kiosk.ops.snapshot) and is shown from that copy
-as soon as no visitor is using the kiosk (on the attract loop); invalid content changes nothing
-on screen and every problem is logged with its file and line.
+(`session.show`) as soon as nobody is visiting (at once, or when the visit ends); invalid content
+changes nothing on screen and every problem is logged with its file and line.
 
 Nothing in the folder stops the reloader: a file or folder that vanishes or cannot be read while
 it is walked is skipped, and any failure of a check, even a crash inside a library, becomes a
@@ -19,7 +19,6 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
@@ -29,6 +28,7 @@ from kiosk.content.errors import ContentError
 from kiosk.content.fingerprint import walk
 from kiosk.content.load import LoadResult
 from kiosk.ops.snapshot import Checked, check_and_copy, default_snapshot_dir, prune
+from kiosk.session import ExhibitionSession, VisitEnded
 
 log = logging.getLogger("kiosk.reload")
 
@@ -94,7 +94,7 @@ def _failure(root: Path, error: BaseException) -> LoadResult:
 
 
 class ContentReloader(QObject):
-    """Watches a content folder and swaps valid new content in when the kiosk is free."""
+    """Watches a content folder and shows valid new content when nobody is visiting."""
 
     checked = Signal(object)
     """A LoadResult, after every check (valid or not)."""
@@ -104,7 +104,7 @@ class ContentReloader(QObject):
     def __init__(
         self,
         root: Path,
-        navigator: Any,
+        session: ExhibitionSession,
         *,
         debounce_ms: int = DEBOUNCE_MS,
         snapshot_dir: Path | None = None,
@@ -114,9 +114,9 @@ class ContentReloader(QObject):
     ) -> None:
         super().__init__(parent)
         self.root = Path(os.path.abspath(root))  # a link switched by each pull is followed anew
-        self.navigator = navigator
+        self.session = session
         self.snapshot_dir = snapshot_dir
-        self.can_swap = can_swap or (lambda: navigator.property("screen") == "attract")
+        self.can_swap = can_swap or (lambda: not session.visiting)
         self.pending: Checked | None = None
         self.last: LoadResult | None = None
         self.last_reload: dt.datetime | None = None
@@ -133,14 +133,24 @@ class ContentReloader(QObject):
         delay = PRUNE_DELAY_MS if prune_delay_ms is None else prune_delay_ms
         self._prune = QTimer(self, singleShot=True, interval=delay)
         self._prune.timeout.connect(self.prune_old_copies)
-        navigator.screenChanged.connect(self.try_swap)
+        # after the visit, once the session has finished telling everyone it ended
+        self._unsubscribe = session.subscribe(
+            VisitEnded, lambda _event: QTimer.singleShot(0, self, self.try_swap))
         self._watch()
 
     @property
-    def shown_root(self) -> Path | None:
+    def shown_root(self) -> Path:
         """The folder the exhibition on screen is read from (its checked copy)."""
-        root = getattr(self.navigator, "content_root", None)
-        return root if isinstance(root, Path) else None
+        return self.session.root
+
+    def close(self) -> None:
+        """Stop watching the folder and following the visits (the kiosk closes)."""
+        self._unsubscribe()
+        self._debounce.stop()
+        self._prune.stop()
+        paths = self._watcher.directories() + self._watcher.files()
+        if paths:
+            self._watcher.removePaths(paths)
 
     # -- watching --------------------------------------------------------------------------
 
@@ -215,7 +225,7 @@ class ContentReloader(QObject):
             return False
         checked, self.pending = self.pending, None
         assert checked.root is not None
-        self.navigator.load(checked.result.exhibition, checked.root)
+        self.session.show(checked.result.exhibition, checked.root)
         self.last_reload = dt.datetime.now()
         log.info("content reloaded from %s (checked copy of %s)", checked.root, self.root)
         self.swapped.emit(checked.result.exhibition)
@@ -231,7 +241,7 @@ class ContentReloader(QObject):
             return
         self._pruning = True
         destination = self.snapshot_dir or default_snapshot_dir(self.root)
-        keep = tuple(path for path in (self.shown_root,) if path is not None)
+        keep = (self.shown_root,)
         run_in_worker(lambda: prune(destination, keep), self._on_pruned, name="content-prune",
                       failed=self._on_pruned)
 

@@ -6,7 +6,7 @@ handler: Python writes the number of each signal it catches to a socket (`signal
 a `QSocketNotifier` on the other end of that socket wakes the Qt event loop at once, and the
 kiosk stops from there, on the GUI thread, like after any other event. Nothing polls.
 
-    stops = StopSignals(operations.quit)   # quit(143) on SIGTERM, quit(130) on SIGINT
+    stops = StopSignals(kiosk.quit)        # quit(143) on SIGTERM, quit(130) on SIGINT
     ...
     stops.close()                          # the handlers and wakeup socket that were there before
 """

@@ -89,10 +89,11 @@ class ExhibitionSession:
         return self._root
 
     def show(self, exhibition: Exhibition | None, root: Path, language: str | None = None) -> None:
-        """Show this exhibition from now on. The language stays when the new content offers it
-        (a visitor reading in Chinese keeps Chinese), else it is the starting language."""
+        """Show this exhibition from now on. During a visit the language stays when the new
+        content offers it (a visitor reading in Chinese keeps Chinese); otherwise, and out of a
+        visit, it is the starting language (the first screen of a kiosk too)."""
         self._exhibition, self._root = exhibition, root
-        wanted = language or self._language
+        wanted = language or (self._language if self.visiting else self.starting_language)
         previous = self._language
         self._language = wanted if wanted in self.languages else self.starting_language
         self._emit(ExhibitionChanged(exhibition, root))

@@ -9,7 +9,7 @@ Item {
     id: root
 
     required property string exhibitId
-    readonly property var exhibit: Navigator.exhibitData(root.exhibitId, Navigator.dataVersion)
+    readonly property var exhibit: (Navigator.exhibitData(root.exhibitId) as PlaceData).fields
     readonly property url fallbackUrl: Qt.resolvedUrl("../exhibits/ExhibitFallback.qml")
     readonly property string narration: root.exhibit.narration ?? ""
     property int narrationSession: -1

@@ -10,7 +10,7 @@ Item {
     id: root
 
     required property string floorId
-    readonly property var floor: Navigator.floorData(root.floorId, Navigator.dataVersion)
+    readonly property var floor: (Navigator.floorData(root.floorId) as PlaceData).fields
     readonly property bool portrait: root.height > root.width
     // beside the sections only while the whole story fits in the panel
     readonly property bool sideBySide: !root.portrait && !Theme.reach && Theme.textScale < 1.25

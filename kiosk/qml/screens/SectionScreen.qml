@@ -9,7 +9,7 @@ Item {
     id: root
 
     required property string sectionId
-    readonly property var section: Navigator.sectionData(root.sectionId, Navigator.dataVersion)
+    readonly property var section: (Navigator.sectionData(root.sectionId) as PlaceData).fields
 
     Flickable {
         id: scroller
