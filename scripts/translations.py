@@ -6,8 +6,8 @@
     python scripts/translations.py check     list every problem; exit 1 when there is one
 
 `check` finds: a language missing a message, a plural with the wrong number of forms for the
-language's rule (CLDR, through Babel), a {placeholder} lost or added, a kiosk.mo older than or
-different from its kiosk.po, and a kiosk.pot out of date with messages.py. Needs Babel (installed
+language's rule (CLDR, through Babel), a {placeholder} lost or added, a kiosk.mo whose messages
+differ from its kiosk.po, and a kiosk.pot out of date with messages.py. Needs Babel (installed
 with the kiosk's test tools); the kiosk itself reads the .mo files with Python's gettext.
 """
 
@@ -135,8 +135,8 @@ def language_problems(locale_dir: Path, tag: str, messages: Iterable[Message] = 
     compiled = path.with_suffix(".mo")
     if not compiled.exists():
         problems.append(f"{tag}: {compiled.name} is missing: run compile")
-    elif compiled.stat().st_mtime < path.stat().st_mtime or not same_messages(compiled, catalog):
-        problems.append(f"{tag}: {compiled.name} is older than or differs from {path.name}: run compile")
+    elif not same_messages(compiled, catalog):  # by content: a fresh clone gives files any mtimes
+        problems.append(f"{tag}: {compiled.name} differs from {path.name}: run compile")
     return problems
 
 
