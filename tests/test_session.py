@@ -49,6 +49,20 @@ def test_a_visit_starts_once_ends_once_and_is_counted_once(exhibition: Any, tmp_
     assert session.visits_today() == 2 and session.visiting
 
 
+def test_each_visit_tells_the_log_when_it_starts_and_ends(
+    exhibition: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    now = [10.0]
+    session = ExhibitionSession(monotonic=lambda: now[0])
+    session.show(exhibition, tmp_path)
+    with caplog.at_level("INFO", logger="kiosk.session"):
+        session.begin_visit()
+        now[0] = 75.0
+        session.end_visit("idle")
+    assert [r.getMessage() for r in caplog.records] == [
+        "visitor session started (1 today)", "visitor session ended (idle) after 65 s"]
+
+
 def test_visits_are_counted_from_midnight(exhibition: Any, tmp_path: Path) -> None:
     day = [dt.date(2027, 3, 1)]
     session = ExhibitionSession(today=lambda: day[0])

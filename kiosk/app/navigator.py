@@ -45,6 +45,8 @@ class Navigator(QObject):
     contentChanged = Signal()
     navigated = Signal(str, str)
     """Emitted after every move: the new screen and the id it shows (for insights and idle)."""
+    dismissed = Signal()
+    """Open pickers close: something is about to cover the screen (the idle countdown)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +151,10 @@ class Navigator(QObject):
         self._moved(self._journey.reset())
 
     # -- visitor moves -----------------------------------------------------------------------
+
+    def dismiss_popups(self) -> None:
+        """Close the language picker and any other popup (the idle countdown is coming)."""
+        self.dismissed.emit()
 
     @Slot()
     def touch(self) -> None:

@@ -156,6 +156,7 @@ class ExhibitionSession:
         self._visit_started = self._monotonic()
         self._visits = self.visits_today() + 1
         self._visit_day = self._today()
+        log.info("visitor session started (%d today)", self._visits)
         self._emit(VisitStarted(self._visits))
 
     def end_visit(self, reason: EndReason) -> None:
@@ -168,6 +169,7 @@ class ExhibitionSession:
             return
         seconds = max(0.0, self._monotonic() - self._visit_started)
         self._visit_started = None
+        log.info("visitor session ended (%s) after %.0f s", reason, seconds)
         try:
             self._emit(VisitEnded(reason, seconds))
         finally:

@@ -137,14 +137,9 @@ Item {
             if (Navigator.screen === "attract")
                 picker.close();
         }
-    }
 
-    Connections {
-        target: Idle
-
-        function onCountdownChanged(): void {
-            if (Idle.countdownActive)
-                picker.close();
+        function onDismissed(): void {
+            picker.close();
         }
     }
 }
