@@ -3,11 +3,13 @@ import Kiosk
 
 // A cover picture that fills its box (cropped, decoded at the box's size) and fades in.
 // Without a picture, or while it loads, the box shows a calm tint of the given colour.
+// Without `fadeIn` the picture is shown at once when it is ready.
 Rectangle {
     id: root
 
     property string source: ""
     property color tint: Theme.surface
+    property bool fadeIn: true
 
     color: Qt.darker(root.tint, 1.6)
     clip: true
@@ -25,6 +27,8 @@ Rectangle {
         opacity: picture.status === Image.Ready ? 1 : 0
 
         Behavior on opacity {
+            enabled: root.fadeIn
+
             NumberAnimation { duration: Theme.reducedMotion ? 0 : 300 }
         }
     }

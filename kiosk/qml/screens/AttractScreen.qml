@@ -7,14 +7,29 @@ import "../components"
 // and "Touch to explore" breathes gently in every language. A touch anywhere starts the visit.
 // With less motion the pictures simply change and nothing moves; in high contrast the shade
 // behind the words is deeper.
+// The slow movements (the zoom, the breathing words, the ripple) step with one slow clock, so
+// the window is drawn eight times a second while they run; only the crossfade between two
+// pictures is drawn at the display's rate. The first picture shows as soon as it is decoded.
 Rectangle {
     id: root
 
     property int current: 0
     readonly property int count: Navigator.attractSlides.length
     readonly property int slideMs: Math.max(2, Navigator.slideSeconds) * 1000
+    readonly property int fadeMs: 1600
+    readonly property real zoom: 0.06
+    readonly property QtObject clock: clock
+    // the invitation's opacity: 0.95 to 0.6 and back in 4.4 s, easing in and out
+    readonly property real breath: Theme.reducedMotion ? 0.95
+                                                       : 0.95 - 0.175 * (1 - Math.cos(Math.PI * clock.time / 2200))
 
     color: Theme.background
+
+    SlowClock {
+        id: clock
+
+        running: root.visible && !Theme.reducedMotion
+    }
 
     Repeater {
         model: Navigator.attractSlides
@@ -27,12 +42,31 @@ Rectangle {
             readonly property bool shown: slide.index === root.current
             readonly property bool film: slide.modelData.kind === "video"
 
+            // when the slide last came on (clock time), and how far its zoom has gone since (0 to 1)
+            property real shownAt: 0
+            property real zoomed: 0
+
             anchors.fill: parent
             opacity: slide.shown ? 1 : 0
             visible: opacity > 0
+            onShownChanged: {
+                if (slide.shown) {
+                    slide.shownAt = clock.time;
+                    slide.zoomed = 0;
+                }
+            }
 
             Behavior on opacity {
-                NumberAnimation { duration: Theme.reducedMotion ? 0 : 1600; easing.type: Easing.InOutQuad }
+                NumberAnimation { duration: Theme.reducedMotion ? 0 : root.fadeMs; easing.type: Easing.InOutQuad }
+            }
+
+            Connections {
+                target: clock
+                enabled: slide.shown && !slide.film
+
+                function onTimeChanged(): void {
+                    slide.zoomed = Math.min(1, (clock.time - slide.shownAt) / (root.slideMs + root.fadeMs));
+                }
             }
 
             Cover {
@@ -42,13 +76,8 @@ Rectangle {
                 visible: !slide.film
                 source: slide.film ? "" : slide.modelData.url
                 tint: Theme.background
-
-                NumberAnimation on scale {
-                    running: slide.shown && !slide.film && !Theme.reducedMotion
-                    from: 1.0
-                    to: 1.06
-                    duration: root.slideMs + 1600
-                }
+                fadeIn: !slide.shown
+                scale: Theme.reducedMotion ? 1 : 1 + root.zoom * slide.zoomed
             }
 
             Loader {
@@ -127,6 +156,8 @@ Rectangle {
             Rectangle {
                 id: ripple
 
+                readonly property real phase: (clock.time % 2400) / 1800
+
                 anchors.centerIn: parent
                 width: parent.width
                 height: width
@@ -135,13 +166,8 @@ Rectangle {
                 border.width: Math.max(2, Theme.unit / 3)
                 border.color: Theme.accent
                 opacity: 0.8
-
-                SequentialAnimation on scale {
-                    running: !Theme.reducedMotion && root.visible
-                    loops: Animation.Infinite
-                    NumberAnimation { from: 0.55; to: 1.0; duration: 1800; easing.type: Easing.OutCubic }
-                    PauseAnimation { duration: 600 }
-                }
+                // from 0.55 to full size in 1.8 s (slowing down), then a rest of 0.6 s
+                scale: Theme.reducedMotion || ripple.phase >= 1 ? 1 : 0.55 + 0.45 * (1 - Math.pow(1 - ripple.phase, 3))
             }
 
             Rectangle {
@@ -171,14 +197,7 @@ Rectangle {
                 font.pixelSize: line.index === 0 ? Theme.titleSize : Theme.headingSize
                 font.weight: line.index === 0 ? Font.Bold : Font.Normal
                 wrapMode: Text.Wrap
-                opacity: 0.95
-
-                SequentialAnimation on opacity {
-                    running: !Theme.reducedMotion && root.visible
-                    loops: Animation.Infinite
-                    NumberAnimation { to: 0.6; duration: 2200; easing.type: Easing.InOutSine }
-                    NumberAnimation { to: 0.95; duration: 2200; easing.type: Easing.InOutSine }
-                }
+                opacity: root.breath
             }
         }
     }
