@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import SignalInstance
+import shiboken6
+from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
 
@@ -147,11 +148,16 @@ def assemble(
     install_hooks: bool = True,
     screen_name: str | None = None,
     insights_db: Path | None = None,
+    overlay_after_first_frame: bool = False,
 ) -> Kiosk:
     """Everything that lets the kiosk in this window run unattended, each part subscribed to the
     window's session: idle, the visitor guard (lockdown and staff gesture), opening hours, the
     staff desk, live content reload, readiness for systemd, stopping and the crash handler, the
-    visitor statistics, and the operations layer over the window."""
+    visitor statistics, and the operations layer over the window.
+
+    With `overlay_after_first_frame` (`kiosk run`) the operations layer is made just after the
+    first frame while the exhibition is open, so the attract loop appears without waiting for the
+    staff panel's QML; when the kiosk starts closed, the closed screen is in the first frame."""
     from kiosk.app.playback import Playback  # QtMultimedia: loaded once there is a window
 
     engine, window, session = kiosk_window.engine, kiosk_window.window, kiosk_window.session
@@ -160,6 +166,9 @@ def assemble(
     playback = Playback.for_engine(engine)
     idle = Idle.for_engine(engine)
     idle.attach(session, playback, timings)
+    navigator = kiosk_window.navigator
+    # the countdown covers the screen: open pickers close first
+    idle.countdownStarted.connect(navigator.dismiss_popups)
     staff = Staff.for_engine(engine)
     if pin_source is not None:
         staff.set_pin_source(pin_source)
@@ -182,10 +191,25 @@ def assemble(
     closing_time = ClosingTime(session, hours, idle, staff, parent=engine)
     stopping = Stopping(session, staff, guard.lockdown, before_exit=insights.close,
                         install_hooks=install_hooks, parent=engine)
-    overlay = attach_overlay(engine, window)
     readiness = Readiness(window, parent=engine)
-    return Kiosk(kiosk_window, session, startup, timings, playback, idle, staff, hours, insights, reloader,
-                 guard, desk, closing_time, stopping, readiness, overlay)
+    kiosk = Kiosk(kiosk_window, session, startup, timings, playback, idle, staff, hours, insights, reloader,
+                  guard, desk, closing_time, stopping, readiness, None)
+    if overlay_after_first_frame and hours.is_open:
+        readiness.ready.connect(lambda: _attach_overlay_soon(kiosk))
+    else:
+        kiosk.overlay = attach_overlay(engine, window)
+    return kiosk
+
+
+def _attach_overlay_soon(kiosk: Kiosk) -> None:
+    """The operations layer, once the first frame has been handed over (the attract loop's first
+    picture goes on decoding on its own thread meanwhile)."""
+
+    def attach() -> None:
+        if kiosk.overlay is None and shiboken6.isValid(kiosk.kiosk_window.window):
+            kiosk.overlay = attach_overlay(kiosk.kiosk_window.engine, kiosk.kiosk_window.window)
+
+    QTimer.singleShot(0, kiosk.kiosk_window.engine, attach)
 
 
 def main(args: argparse.Namespace) -> int:
@@ -239,7 +263,7 @@ def main(args: argparse.Namespace) -> int:
     # (the content path not resolved: a content folder that is a link switched by each pull is followed)
     kiosk = assemble(kiosk_window, root.absolute(), kiosk_mode=kiosk_mode(args),
                      startup=Startup(startup.from_snapshot, startup.current.problems),
-                     **screen_setup.operations_options(settings))
+                     overlay_after_first_frame=True, **screen_setup.operations_options(settings))
     screen_setup.apply_volume(kiosk, settings.volume)
     screen_setup.recheck_after_reload(session, screen)
 

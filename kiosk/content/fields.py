@@ -39,6 +39,9 @@ Language = LanguageTag
 
 
 class Strict(BaseModel):
-    """Base of every content model: immutable, unknown keys are errors."""
+    """Base of every content model: immutable, unknown keys are errors.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    Validators are built when a model first checks content (`defer_build`), not when the module is
+    imported: commands that never read content start sooner, and the kiosk builds only what it needs."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)

@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Iterable
@@ -134,10 +135,9 @@ def save_snapshot(
         raise SnapshotRefused(result.errors)
     destination.mkdir(parents=True, exist_ok=True, mode=0o700)
     previous = current_copy(destination)
-    if previous is not None and read_info(previous).get("fingerprint") == expected:
-        verified = load_exhibition(previous)
-        if verified.exhibition is not None:  # nothing changed since: show the same copy
-            return Checked(LoadResult(verified.exhibition, result.problems, result.files), previous)
+    if previous is not None and _holds(previous, read_info(previous), expected):
+        # nothing changed since: the copy holds the very files just checked, so show it as it is
+        return Checked(LoadResult(result.exhibition, result.problems, result.files), previous)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=destination))
     try:
         files = _copy_files(content, staging, referenced_files(result, Path(content)), previous)
@@ -157,6 +157,25 @@ def save_snapshot(
     _make_current(destination, final.name)
     log.info("kept a checked copy of the content in %s", final)
     return Checked(LoadResult(verified.exhibition, result.problems, result.files), final)
+
+
+def _holds(copy: Path, info: dict[str, Any], expected: str) -> bool:
+    """Whether the copy was made from the content folder as it is now (`expected` fingerprint) and
+    still has every file it was made with, at its size: a restart with unchanged content then
+    shows it without reading the content a second time. A copy with a file gone or cut short is
+    not shown; a new copy is made instead."""
+    files = info.get("files")
+    if info.get("fingerprint") != expected or not isinstance(files, dict):
+        return False
+    for relative, signature in files.items():
+        try:
+            found = os.lstat(copy / relative)
+        except (OSError, ValueError):
+            return False
+        if not isinstance(signature, list) or not signature or found.st_size != signature[0] \
+                or not stat.S_ISREG(found.st_mode):
+            return False
+    return True
 
 
 def _signature(info: os.stat_result) -> list[int]:
