@@ -47,6 +47,7 @@ def child(root: Path, seconds: float, frames: Path | None, reduced_motion: bool,
 
     from kiosk.app.screens import KioskWindow
     from kiosk.content.load import load_exhibition
+    from kiosk.ops.qml_types import register_qml_types
 
     def run_for(ms: float) -> None:  # the event loop, sleeping while there is nothing to do
         loop = QEventLoop()
@@ -55,6 +56,7 @@ def child(root: Path, seconds: float, frames: Path | None, reduced_motion: bool,
 
     exhibition = load_exhibition(root).exhibition
     app = QGuiApplication(sys.argv[:1])
+    register_qml_types()  # as `kiosk run` does: the screens use the operations' singletons
     url = QUrl.fromLocalFile(str(main_qml.resolve())) if main_qml else None
     kiosk = KioskWindow(exhibition, root, size=SCREEN, reduced_motion=reduced_motion, url=url)
     kiosk.window.show()
