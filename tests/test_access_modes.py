@@ -23,6 +23,7 @@ from kiosk.app.theme import Theme
 from kiosk.content.model import Theme as ThemeSettings
 from kiosk.ops.gesture import CORNER_PX
 from kiosk.ops.idle import Idle
+from kiosk.render.scene import scene_rect, visible_rect
 from tests.ui_helpers import every_place, go, handlers_of, walk, write_sample_exhibition
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -106,21 +107,6 @@ def access_of(kiosk: KioskWindow) -> Access:
 def find(kiosk: KioskWindow, object_name: str) -> QQuickItem | None:
     return next((item for item in walk(kiosk.window.contentItem())
                  if item.objectName() == object_name), None)
-
-
-def scene_rect(item: QQuickItem) -> QRectF:
-    return item.mapRectToScene(item.boundingRect())
-
-
-def visible_rect(item: QQuickItem, window: QRectF) -> QRectF:
-    """The part of the item that the window and every clipping parent leave on screen."""
-    rect = scene_rect(item) & window
-    parent = item.parentItem()
-    while parent is not None and not rect.isEmpty():
-        if parent.clip():
-            rect &= scene_rect(parent)
-        parent = parent.parentItem()
-    return rect
 
 
 def controls(root: QQuickItem) -> Iterator[QQuickItem]:
