@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from kiosk.app.contrast import safe_fill_for_white
 from kiosk.app.exhibit_data import exhibit_to_qml
 from kiosk.app.images import picture_url
-from kiosk.content.exhibit_types import VIEWS
 from kiosk.content.i18n import resolve
 from kiosk.content.media import SUFFIXES
 from kiosk.words import words as words_in
@@ -118,11 +117,9 @@ def _first_picture(section: Section) -> str | None:
 
 
 def exhibit_view_data(exhibit: Exhibit, words: Words, root: Path) -> dict[str, Any]:
-    """The exhibit for its view (helper module `exhibit_data`), or a card for the fallback."""
+    """The exhibit for its view (`exhibit_data`), or a plain card when it cannot be prepared."""
     try:
-        data = dict(exhibit_to_qml(exhibit, words.language, words.fallback, root))
-        data.setdefault("view", VIEWS.get(exhibit.type, ""))
-        return data
+        return dict(exhibit_to_qml(exhibit, words.language, words.fallback, root))
     except Exception:  # one broken exhibit must not take the exhibition down
         log.exception("exhibit %s could not be prepared; showing its card instead", exhibit.id)
     return {
