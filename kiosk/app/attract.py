@@ -15,11 +15,12 @@ if TYPE_CHECKING:
 
 
 def attract_slides(exhibition: Exhibition | None, root: Path) -> list[dict[str, str]]:
-    """The loop's pictures and films in order; without any, the floors' covers."""
+    """The loop's pictures and films in order; without any, the floors' covers. `exhibition` is the
+    exhibition as shown now: slides out of their dates are already left out (kiosk.content.dates)."""
     if exhibition is None:
         return []
-    slides = [{"kind": media_kind(path), "url": picture_url(root, path)}
-              for path in exhibition.settings.attract.media]
+    slides = [{"kind": media_kind(slide.file), "url": picture_url(root, slide.file)}
+              for slide in exhibition.settings.attract.media]
     if not slides:
         slides = [{"kind": "image", "url": picture_url(root, floor.cover)}
                   for floor in exhibition.floors if floor.cover]

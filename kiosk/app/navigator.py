@@ -9,6 +9,7 @@ the attract loop. The visitor's moves are `journey.Journey`'s, testable without 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -19,12 +20,14 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, pyramids
 from kiosk.app.attract import attract_slides, back_soon_notices, invitations
 from kiosk.app.cards import Words
+from kiosk.app.date_watch import DateWatch
 from kiosk.app.journey import Journey, Place
 from kiosk.app.languages import language_name
 from kiosk.app.models import CardListModel
 from kiosk.app.places import ExhibitionPlaces, PlaceData
 from kiosk.app.registry import PerEngine
 from kiosk.app.theme import Theme
+from kiosk.content.dates import shown_on
 from kiosk.content.model import Exhibition
 from kiosk.session import ExhibitionChanged, ExhibitionSession, LanguageChanged, VisitEnded
 from kiosk.words import words as words_in
@@ -57,6 +60,11 @@ class Navigator(QObject):
         self._places = ExhibitionPlaces(self)
         self._spoken = ""
         """The language the cards were last filled in."""
+        self._shown: Exhibition | None = None
+        """The session's exhibition less what is out of its dates now (kiosk.content.dates)."""
+        self._dates = DateWatch(self)
+        self._dates.crossed.connect(self._on_dates_crossed)
+        self._dates_waiting = False
 
     # -- registration ------------------------------------------------------------------------
 
@@ -111,14 +119,20 @@ class Navigator(QObject):
         self.session.set_screen_languages(languages)
         self.contentChanged.emit()
 
+    def set_clock(self, clock: Callable[[], dt.datetime]) -> None:
+        """The clock that decides which dated content is shown (local time); shown again at once."""
+        self._dates.clock = clock
+        self._show_dated()
+
     @property
     def journey(self) -> Journey:
         return self._journey
 
     @property
     def exhibition(self) -> Exhibition | None:
-        """The exhibition shown now (None while the content cannot be loaded)."""
-        return self.session.exhibition
+        """The exhibition shown now, less what is out of its dates (None while the content cannot be
+        loaded)."""
+        return self._shown
 
     @property
     def content_root(self) -> Path:
@@ -130,10 +144,19 @@ class Navigator(QObject):
         exhibition = event.exhibition
         if exhibition is not None:  # zoom tiles of large pictures, made in the background
             pyramids.prepare(pyramids.zoomable_pictures(exhibition, event.root))
-        self._journey.set_exhibition(exhibition)
         if self._theme is not None:
             self._theme.configure(exhibition.settings.theme if exhibition else None,
                                   list(exhibition.settings.languages) if exhibition else None)
+        self._show_dated()
+
+    def _show_dated(self) -> None:
+        """Show the session's exhibition as on the clock's day and time, and watch for the next
+        moment when something dated appears or disappears."""
+        whole = self.session.exhibition
+        self._dates_waiting = False
+        self._shown = shown_on(whole, self._dates.clock()) if whole is not None else None
+        self._dates.watch(whole)
+        self._journey.set_exhibition(self._shown)
         self._refresh()
         self.contentChanged.emit()
         self.languageChanged.emit()
@@ -149,6 +172,17 @@ class Navigator(QObject):
 
     def _on_visit_ended(self, event: VisitEnded) -> None:
         self._moved(self._journey.reset())
+        if self._dates_waiting:
+            self._show_dated()
+
+    def _on_dates_crossed(self) -> None:
+        """Something dated appears or disappears now: shown at once, or after the visit going on."""
+        waiting = self.session.visiting
+        log.info("dated content appears or ends now%s", ", after the visit" if waiting else "")
+        if waiting:
+            self._dates_waiting = True
+        else:
+            self._show_dated()
 
     # -- visitor moves -----------------------------------------------------------------------
 

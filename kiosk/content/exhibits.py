@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from kiosk.content.fields import Colour, Id, Language, Strict
+from kiosk.content.fields import Colour, Dated, Id, Language, Strict
 from kiosk.content.i18n import ANY_LANGUAGE, LanguageKey, Text
 from kiosk.content.media import AudioPath, CaptionsPath, ImagePath, VideoPath
 
@@ -34,7 +34,7 @@ SoundPerLanguage = Annotated[
 ]
 
 
-class ExhibitBase(Strict):
+class ExhibitBase(Dated):
     id: Id
     title: Text
     summary: Text | None = Field(None, description="One line shown on the exhibit's card.")

@@ -214,7 +214,7 @@ def explain(
         key = str(loc[-1])
         line, col = document.place(path, key=True)
         model = model_at(root, loc[:-1])
-        allowed = sorted(model.model_fields) if model else []
+        allowed = sorted(info.alias or name for name, info in model.model_fields.items()) if model else []
         message = f"unknown field '{key}'"
         hint = _suggest(key, allowed) or (f"fields allowed here: {', '.join(allowed)}" if allowed else "")
     elif kind == "missing":

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from kiosk.content.i18n import LanguageTag
@@ -45,3 +46,60 @@ class Strict(BaseModel):
     imported: commands that never read content start sooner, and the kiosk builds only what it needs."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
+
+
+_WHEN_FORMS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+WHEN_HINT = "write a date like 2027-02-05, or a date and time like 2027-02-05 18:00"
+
+
+def _when_input(value: Any) -> dt.date | dt.datetime:
+    """A date or a local date and time, from YAML (which reads 2027-02-05 as a date itself) or text."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text) if len(text) == 10 else _datetime_from(text)
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "when_malformed", "{shown} is not a date", {"shown": repr(value), "hint": WHEN_HINT}
+    )
+
+
+def _datetime_from(text: str) -> dt.datetime:
+    for form in _WHEN_FORMS:
+        try:
+            return dt.datetime.strptime(text, form)
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+When = Annotated[
+    dt.date | dt.datetime,
+    PlainValidator(_when_input),
+    WithJsonSchema({
+        "type": "string",
+        "pattern": r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$",
+        "description": "A date such as 2027-02-05, or a date and local time such as 2027-02-05 18:00.",
+    }),
+]
+"""A day, or a moment in local time: `2027-02-05` or `2027-02-05 18:00`."""
+
+
+class Dated(Strict):
+    """Content that may be shown only between two dates (`from` and `until`, both optional)."""
+
+    from_: When | None = Field(
+        None, alias="from",
+        description="Shown from this day (from midnight) or from this date and time, e.g. 2027-02-05 "
+        "or 2027-02-05 18:00. Without it: from now on.",
+    )
+    until: When | None = Field(
+        None,
+        description="Shown until this day (to the end of it) or until this date and time, e.g. "
+        "2027-02-15 or 2027-02-15 18:00. Without it: with no end.",
+    )

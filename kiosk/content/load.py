@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kiosk.content.crossfile import FloorMarks, check_across_files, marks_from_document, marks_from_text
+from kiosk.content.dates import date_problems
 from kiosk.content.errors import ContentError, Severity, display_path
 from kiosk.content.explain import explain_all
 from kiosk.content.files import FileProblem, cannot_read, exists, list_folder, resolve_inside
@@ -184,13 +186,16 @@ def _schema_version(document: Document | None) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 1
 
 
-def load_exhibition(root: Path, *, probe: MediaProbe | None = None) -> LoadResult:
+def load_exhibition(
+    root: Path, *, probe: MediaProbe | None = None, now: dt.datetime | None = None
+) -> LoadResult:
     """Read, migrate and check every file of the content folder at `root`. Every file that cannot be
     read is a problem at its path; no OSError escapes. With a `probe`, films and sounds are checked
-    for a stream the kiosk can play (kiosk.app.media_probe.probe_media)."""
+    for a stream the kiosk can play (kiosk.app.media_probe.probe_media). Dated items that ended
+    before `now` (default: this moment) are warned about."""
     root = Path(root)
     try:
-        return _load(root, probe)
+        return _load(root, probe, now or dt.datetime.now())
     except OSError as error:  # each read reports its own failure; this only keeps a surprise out
         where = Path(os.fsdecode(error.filename)) if error.filename else root
         problem = cannot_read(str(where), error)
@@ -198,7 +203,7 @@ def load_exhibition(root: Path, *, probe: MediaProbe | None = None) -> LoadResul
         return LoadResult(None, [ContentError(shown, 0, 0, problem.message, problem.hint)])
 
 
-def _load(root: Path, probe: MediaProbe | None = None) -> LoadResult:
+def _load(root: Path, probe: MediaProbe | None, now: dt.datetime) -> LoadResult:
     try:
         if list_folder(root, str(root)) is None:
             missing = ContentError(display_path(root, root), 0, 0, "the content folder does not exist")
@@ -250,6 +255,7 @@ def _load(root: Path, probe: MediaProbe | None = None) -> LoadResult:
                 loader.check_languages(file, languages, exhibition_settings.default_language)
     loader.problems.extend(check_across_files([floor.marks() for floor in floors]))
     loader.problems.extend(markup_warnings((f.name, f.model, f.document) for f in files))
+    loader.problems.extend(date_problems(((f.name, f.model, f.document) for f in files), now))
 
     problems = sorted(loader.problems, key=lambda p: (p.path, p.line, p.col))
     exhibition = None

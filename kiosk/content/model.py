@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from kiosk.content.exhibit_types import EXHIBIT_TYPES
 from kiosk.content.exhibits import (
@@ -34,16 +34,16 @@ from kiosk.content.exhibits import (
     TimelineEvent,
     Video,
 )
-from kiosk.content.fields import Colour, Id, Language, Strict
+from kiosk.content.fields import Colour, Dated, Id, Language, Strict, When
 from kiosk.content.i18n import Text
 from kiosk.content.media import ImagePath, MediaPath
 
 __all__ = [
-    "EXHIBIT_TYPES", "SCHEMA_VERSION", "Article", "Attract", "Audio", "BeforeAfter", "Chart", "Colour",
-    "Exhibit", "ExhibitBase", "Exhibition", "ExhibitionFile", "Floor", "Gallery", "GalleryItem",
-    "Hotspot", "Hours", "HoursException", "Id", "ImageExhibit", "Insights", "Language", "MapExhibit",
-    "Quote", "Section", "Series", "Side", "Staff", "Stat", "Stats", "Strict", "Theme", "Timeline",
-    "TimelineEvent", "Video", "WeeklyHours",
+    "EXHIBIT_TYPES", "SCHEMA_VERSION", "Article", "Attract", "AttractSlide", "Audio", "BeforeAfter", "Chart",
+    "Colour", "Dated", "Exhibit", "ExhibitBase", "Exhibition", "ExhibitionFile", "Floor", "Gallery",
+    "GalleryItem", "Hotspot", "Hours", "HoursException", "Id", "ImageExhibit", "Insights", "Language",
+    "MapExhibit", "Quote", "Section", "Series", "Side", "Staff", "Stat", "Stats", "Strict", "Theme",
+    "Timeline", "TimelineEvent", "Video", "WeeklyHours", "When",
 ]
 
 SCHEMA_VERSION = 1
@@ -69,6 +69,20 @@ class Theme(Strict):
     )
 
 
+class AttractSlide(Dated):
+    """An attract picture or film shown only between two dates, e.g. during a festival."""
+
+    file: MediaPath = Field(description="The picture or film, e.g. media/attract/festival.png.")
+
+
+def _slide_from_path(value: Any) -> Any:
+    return {"file": value} if isinstance(value, str) else value
+
+
+Slide = Annotated[AttractSlide, BeforeValidator(_slide_from_path, json_schema_input_type=str | AttractSlide)]
+"""An attract slide: a file's path, or a file with `from` and `until`."""
+
+
 class Attract(Strict):
     """What the screen shows when nobody is using it, and when it goes back to that."""
 
@@ -78,8 +92,10 @@ class Attract(Strict):
         900, ge=60, le=7200, description="A playing video or narration holds off idle for at most this long."
     )
     slide_seconds: int = Field(8, ge=2, le=120, description="Seconds each attract image stays on screen.")
-    media: list[MediaPath] = Field(
-        default_factory=list, description="Highlight images or videos shown in a loop, in order."
+    media: list[Slide] = Field(
+        default_factory=list,
+        description="Highlight images or videos shown in a loop, in order: a file's path, or a file "
+        "with dates (`file`, `from`, `until`) to show it only then.",
     )
     message: Text | None = Field(None, description="Invitation over the loop, e.g. 'Touch to explore'.")
 
@@ -186,7 +202,7 @@ class ExhibitionFile(Strict):
 # ---------------------------------------------------------------------------------------------
 
 
-class Section(Strict):
+class Section(Dated):
     id: Id
     title: Text
     summary: Text | None = Field(None, description="One line shown under the section's title.")
@@ -194,7 +210,7 @@ class Section(Strict):
     exhibits: list[Exhibit] = Field(min_length=1)
 
 
-class Floor(Strict):
+class Floor(Dated):
     """One file in floors/: a floor of the building and its sections."""
 
     id: Id

@@ -215,6 +215,10 @@ class _Builder:
             return self.scalars.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError):
             line, col = _where(node)
+            if node.tag == "tag:yaml.org,2002:timestamp":  # such as 2027-02-30
+                self.problems.append(Problem(line, col, f"'{node.value}' is not a date", "write a date "
+                                             "like 2027-02-05, or a date and time like 2027-02-05 18:00"))
+                return node.value
             self.problems.append(Problem(line, col, f"'{node.value}' cannot be read as a value"))
             return node.value
 

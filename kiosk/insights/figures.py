@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +20,26 @@ class Exhibits:
 
     ids: list[str]
     titles: dict[str, str]
+    spans: dict[str, tuple[dt.datetime | None, dt.datetime | None]] = field(default_factory=dict)
+    """When each dated exhibit is shown: from, and the first moment after (kiosk.content.dates)."""
 
     def title(self, exhibit: str) -> str:
         return self.titles.get(exhibit, exhibit)
 
+    def shown_between(self, first: dt.date, last: dt.date) -> list[str]:
+        """The exhibits shown on at least one of the days first..last: a dated exhibit is listed
+        with no views only for a period in which visitors could have opened it."""
+        from kiosk.content.dates import overlaps
+
+        start = dt.datetime.combine(first, dt.time())
+        end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
+        return [exhibit for exhibit in self.ids
+                if exhibit not in self.spans or overlaps(self.spans[exhibit], start, end)]
+
 
 def load_exhibits(folder: Path | None, language: str) -> tuple[Exhibits, Any]:
     """Exhibit ids and titles from the content folder (nothing when there is none or it has errors)."""
+    from kiosk.content.dates import exhibit_spans
     from kiosk.content.i18n import resolve
     from kiosk.content.load import load_exhibition
 
@@ -46,7 +59,7 @@ def load_exhibits(folder: Path | None, language: str) -> tuple[Exhibits, Any]:
         exhibit_id: resolve(exhibit.title, language, fallback)
         for exhibit_id, exhibit in exhibition.exhibits().items()
     }
-    return Exhibits(list(titles), titles), exhibition
+    return Exhibits(list(titles), titles, exhibit_spans(exhibition)), exhibition
 
 
 def local_midnight(day: dt.date) -> float:

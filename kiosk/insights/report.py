@@ -152,7 +152,7 @@ def main(args: argparse.Namespace) -> int:
         return _fail(f"--to {last} is before --from {first}")
     start, end = local_midnight(first), local_midnight(last + dt.timedelta(days=1))
     with merge.opened(sources.readable, start, end) as connection:
-        figures = gather(connection, first, last, exhibits.ids)
+        figures = gather(connection, first, last, exhibits.shown_between(first, last))
     if figures.sessions == 0:
         return _fail(f"no visits between {first} and {last}")
     try:

@@ -6,11 +6,13 @@ with a contact sheet (`kiosk.render.results`). `--mode` renders with accessibili
 on (`kiosk.render.shots`); with several, each into its own folder with an index.html linking
 them. `--check` runs the accessibility audit (`kiosk.render.audit`) on every screen with the
 mode's contrast target, writes audit.txt, prints one line per finding and exits 1 if there is any.
+`--date` renders the exhibition as on another day, dated content out of its dates left out.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import time
@@ -114,7 +116,8 @@ def main(args: argparse.Namespace) -> int:
         return 2
     from kiosk.app.media_probe import probe_media
 
-    result = load_exhibition(root, probe=probe_media)
+    moment: dt.datetime = getattr(args, "date", None) or dt.datetime.now()
+    result = load_exhibition(root, probe=probe_media, now=moment)
     if result.has_errors or result.exhibition is None:
         from kiosk.content.errors import from_here
 
@@ -122,7 +125,10 @@ def main(args: argparse.Namespace) -> int:
             print(from_here(problem, root).format(), file=sys.stderr)
         print("kiosk render: fix the content errors above first", file=sys.stderr)
         return 1
-    exhibition = result.exhibition
+    from kiosk.content.dates import shown_on
+
+    whole = result.exhibition
+    exhibition = shown_on(whole, moment)  # as visitors see it on that day: the screens to render
     language = args.lang or exhibition.settings.default_language
     if language not in exhibition.settings.languages:
         choices = ", ".join(exhibition.settings.languages)
@@ -153,8 +159,8 @@ def main(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     size = tuple(args.size)
     started = time.monotonic()
-    kiosk = KioskWindow(exhibition, root.resolve(), size=size, language=language,
-                        reduced_motion=True)
+    kiosk = KioskWindow(whole, root.resolve(), size=size, language=language, reduced_motion=True)
+    kiosk.navigator.set_clock(lambda: moment)
     kiosk.window.show()
     several = len(chosen) > 1
     summary: list[tuple[Variant, int, int]] = []
