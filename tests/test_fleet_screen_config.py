@@ -112,6 +112,67 @@ def test_file_paths_are_relative_to_the_settings_file(tmp_path: Path) -> None:
     assert options["screen_name"] == "hall" and options["insights_db"] == settings.insights_db
 
 
+POWER_BROKEN = """\
+name: hall
+display_power:
+  - method: ddc
+    display: 1
+  - method: pjlnk
+  - method: pjlink
+    port: 4352
+  - method: pjlink
+    host: 10.0.0.5
+    port: 70000
+  - method: cec
+    host: 10.0.0.6
+"""
+
+
+def test_display_power_problems_are_placed_on_their_lines_and_power_keeps_its_default(
+    tmp_path: Path
+) -> None:
+    config = load_screen_config(screen_file(tmp_path, POWER_BROKEN))
+    path = tmp_path / "screen.yaml"
+    assert [problem.format() for problem in config.problems] == [
+        f"{path}:5:13: error: 'pjlnk' is not allowed here (did you mean 'pjlink'?)",
+        f"{path}:6:5: error: a pjlink device needs 'host', the projector's network address "
+        "(add a line such as 'host: 192.168.1.50')",
+        f"{path}:10:11: error: 70000 is too large (it must be at most 65535)",
+        f"{path}:11:5: error: 'host' is only used with method pjlink, not cec "
+        "(delete 'host', or set 'method: pjlink')",
+    ]
+    assert config.settings.display_power is None and config.settings.name == "hall"
+
+
+def test_display_power_takes_a_method_one_device_or_a_list(tmp_path: Path) -> None:
+    def devices(text: str) -> list[tuple[str, str]]:
+        config = load_screen_config(screen_file(tmp_path, text))
+        assert config.problems == [], [problem.format() for problem in config.problems]
+        return [(device.method, device.label) for device in config.settings.display_power or []]
+
+    assert devices("display_power: none\n") == [("none", "none")]
+    assert devices("display_power:\n  method: pjlink\n  host: 10.0.0.5\n  password: pw\n") == [
+        ("pjlink", "pjlink 10.0.0.5")]
+    assert devices("display_power: [ddc, {method: wayland, output: HDMI-A-1}, "
+                   "{method: pjlink, host: p.local, port: 4353, name: hall-projector}]\n") == [
+        ("ddc", "ddc"), ("wayland", "wayland HDMI-A-1"), ("pjlink", "hall-projector")]
+    twice = load_screen_config(screen_file(tmp_path, "display_power: [ddc, ddc]\n"))
+    assert [problem.format() for problem in twice.problems] == [
+        f"{tmp_path / 'screen.yaml'}:1:16: error: two devices are both called 'ddc' "
+        "(give each device its own 'name')"]
+    text = "display_power:\n  method: cec\n  devise: /dev/cec1\n"
+    unknown = load_screen_config(screen_file(tmp_path, text))
+    assert [(p.line, p.message, p.hint) for p in unknown.problems] == [
+        (3, "unknown field 'devise'", "did you mean 'device'?")]
+
+
+def test_the_screen_settings_choose_the_display_power_devices() -> None:
+    settings = ScreenSettings.model_validate({"display_power": [{"method": "ddc", "display": 2}, "cec"]})
+    power = operations_options(settings)["display_power"]
+    assert [(device.settings.method, device.settings.label) for device in power.devices] == [
+        ("ddc", "ddc display 2"), ("cec", "cec")]
+
+
 # -- applied to the visit ----------------------------------------------------------------------
 
 @pytest.fixture

@@ -48,6 +48,23 @@ def running_clock(start: dt.datetime) -> object:
     return lambda: start + dt.timedelta(seconds=time.monotonic() - origin)
 
 
+class HeldClock:
+    """A clock that shows `start` until `release()`, then runs from there at the real pace: the
+    kiosk may take its time to start (a busy computer) without the moment under test passing."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.start = start
+        self.released: float | None = None
+
+    def release(self) -> None:
+        self.released = time.monotonic()
+
+    def __call__(self) -> dt.datetime:
+        if self.released is None:
+            return self.start
+        return self.start + dt.timedelta(seconds=time.monotonic() - self.released)
+
+
 def texts_in(root: QQuickItem) -> list[str]:
     """The text of every visible Text under `root`."""
     return [str(child.property("text")) for child in walk(root)
@@ -111,11 +128,11 @@ def test_closed_screen_hides_the_exhibition_and_ignores_touches(qtbot, tmp_path:
 def test_opens_at_opening_time(qtbot, tmp_path: Path) -> None:
     content = write_sample_exhibition(tmp_path / "content")
     (content / "exhibition.yaml").write_text(EXHIBITION_YAML + HOURS_YAML, encoding="utf-8")
-    clock = running_clock(dt.datetime.combine(TUESDAY, dt.time(8, 59, 59, 800_000)))
+    clock = HeldClock(dt.datetime.combine(TUESDAY, dt.time(8, 59, 59, 800_000)))
     with running_kiosk(content, tmp_path, clock=clock) as (kiosk, ops):
         assert item(kiosk, "closedScreen").isVisible()
         with qtbot.waitSignal(ops.hours.opened, timeout=5000):
-            pass
+            clock.release()
         assert not item(kiosk, "closedScreen").isVisible()
         assert ops.staff.property("schedule") == "open until Tue 17:00"
 
@@ -208,16 +225,16 @@ def test_the_run_sentence_says_when_it_opens(tmp_path: Path) -> None:
 def test_the_closed_slide_is_shown_with_the_words_and_the_display_stays_on(
     qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    xset_calls: list[list[str]] = []
+    from tests.test_display_power import calls, fake_tools
+
     monkeypatch.setenv("DISPLAY", ":99")
-    monkeypatch.setattr("kiosk.ops.hours.shutil.which", lambda name: "/usr/bin/xset")
-    monkeypatch.setattr("kiosk.ops.hours.subprocess.run", lambda command, **_: xset_calls.append(command))
+    xset_log = fake_tools(tmp_path / "bin", monkeypatch, xset="")
     content = write_sample_exhibition(tmp_path / "content")
     (content / "exhibition.yaml").write_text(EXHIBITION_YAML + HOURS_YAML, encoding="utf-8")
     clock = running_clock(dt.datetime.combine(TUESDAY, dt.time(16, 59, 59, 500_000)))
     with running_kiosk(content, tmp_path, clock=clock, display_power=set_display_power) as (kiosk, ops):
         qtbot.waitUntil(lambda: not ops.hours.is_open, timeout=5000)
-        assert xset_calls == [], "the display stays on to show the closed slide"
+        assert calls(xset_log) == [], "the display stays on to show the closed slide"
         closed = item(kiosk, "closedScreen")
         qtbot.waitUntil(lambda: not closed.property("loading"), timeout=5000)
         slide = item(kiosk, "closedSlideImage")
@@ -230,18 +247,22 @@ def test_the_closed_slide_is_shown_with_the_words_and_the_display_stays_on(
         touch(kiosk.window, QPoint(960, 300))
         qtbot.waitUntil(lambda: item(kiosk, "closedNotice").property("pulsing"), timeout=2000)
         assert kiosk.navigator.property("screen") == "attract"
-        assert xset_calls == []
+        assert calls(xset_log) == []
 
 
-def test_waking_the_display_leaves_its_sleep_to_the_kiosk(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[list[str]] = []
+def test_waking_the_display_leaves_its_sleep_to_the_kiosk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_display_power import calls, fake_tools
+
     monkeypatch.setenv("DISPLAY", ":99")
-    monkeypatch.setattr("kiosk.ops.hours.shutil.which", lambda name: "/usr/bin/xset")
-    monkeypatch.setattr("kiosk.ops.hours.subprocess.run", lambda command, **_: calls.append(command))
-    assert set_display_power(False) and calls == [["/usr/bin/xset", "dpms", "force", "off"]]
+    log = fake_tools(tmp_path / "bin", monkeypatch, xset="")
+    assert set_display_power(False) and calls(log) == ["xset dpms force off"]
     assert set_display_power(True)
-    assert calls[1:] == [["/usr/bin/xset", "dpms", "force", "on"], ["/usr/bin/xset", "-dpms"]], \
+    assert calls(log)[1:] == ["xset dpms force on", "xset -dpms"], \
         "no X server timeout blanks the screen during opening hours"
+    fake_tools(tmp_path / "bin", monkeypatch, xset="exit 1")
+    assert not set_display_power(False), "a failed switch is not a dark display"
 
 
 def test_without_a_slide_the_display_sleeps_and_a_touch_shows_the_words(qtbot, tmp_path: Path) -> None:

@@ -166,7 +166,7 @@ class Health(QObject):
     def sessions_today(self) -> int:
         return int(self.kiosk.session.visits_today())
 
-    def values(self) -> dict[str, Sample | float]:
+    def values(self) -> dict[str, Sample | float | list[Sample]]:
         crash, hours = self.kiosk.crash, self.kiosk.hours
         return {
             "kiosk_up": 1 if self.up else 0,
@@ -184,6 +184,8 @@ class Health(QObject):
             "kiosk_frames_total": self.frames.frames,
             "kiosk_frame_drops_total": self.frames.drops,
             "kiosk_open": 1 if hours.is_open else 0,
+            "kiosk_display_power_ok": [(1 if ok else 0, {"device": device, "method": method})
+                                       for device, method, ok in hours.display_power_states()],
             "kiosk_metrics_written_timestamp_seconds": round(self.clock(), 3),
         }
 

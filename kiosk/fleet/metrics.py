@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +52,13 @@ METRICS: tuple[Metric, ...] = (
     Metric("kiosk_metrics_written_timestamp_seconds", "gauge", "When this file was written (Unix time)."),
 )
 METRIC_NAMES = tuple(metric.name for metric in METRICS)
+"""The metrics every running kiosk writes, one sample each."""
+DEVICE_METRICS: tuple[Metric, ...] = (
+    Metric("kiosk_display_power_ok", "gauge",
+           "1 when the last switch of this display or projector worked, 0 when it failed."),
+)
+"""One sample per device (labels device and method), written once devices have been switched."""
+ALL_METRIC_NAMES = METRIC_NAMES + tuple(metric.name for metric in DEVICE_METRICS)
 
 Labels = Mapping[str, str]
 Sample = tuple[float, Labels]
@@ -87,18 +94,23 @@ def format_value(value: float) -> str:
     return repr(float(value))
 
 
-def render(screen: str, values: Mapping[str, Sample | float]) -> str:
-    """The exposition text: HELP and TYPE for each known metric that has a value, in order."""
+def render(screen: str, values: Mapping[str, Sample | float | Sequence[Sample]]) -> str:
+    """The exposition text: HELP and TYPE for each known metric that has a value, in order, then
+    its samples (a list gives one sample per device; an empty list writes nothing)."""
     lines: list[str] = []
-    for metric in METRICS:
-        if metric.name not in values:
+    for metric in METRICS + DEVICE_METRICS:
+        given = values.get(metric.name)
+        if given is None:
             continue
-        given = values[metric.name]
-        value, extra = given if isinstance(given, tuple) else (given, {})
-        labels = {"screen": screen, **extra}
+        samples = given if isinstance(given, list) else [given]
+        if not samples:
+            continue
         lines.append(f"# HELP {metric.name} {metric.help}")
         lines.append(f"# TYPE {metric.name} {metric.kind}")
-        lines.append(f"{metric.name}{format_labels(labels)} {format_value(float(value))}")
+        for sample in samples:
+            value, extra = sample if isinstance(sample, tuple) else (sample, {})
+            labels = {"screen": screen, **extra}
+            lines.append(f"{metric.name}{format_labels(labels)} {format_value(float(value))}")
     return "\n".join(lines) + "\n"
 
 

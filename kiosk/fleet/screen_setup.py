@@ -1,6 +1,7 @@
 """Putting this screen's settings to work in `kiosk run` (kiosk.composition): start place,
-languages, orientation, idle time, volume, the statistics file, and the health metrics; and, after
-each content reload, whether the settings still fit the new content.
+languages, orientation, idle time, volume, the statistics file, the display and projector power,
+and the health metrics; and, after each content reload, whether the settings still fit the new
+content.
 """
 
 from __future__ import annotations
@@ -63,10 +64,12 @@ def load_for_run(given: Path | None, exhibition: Exhibition | None) -> ScreenCon
 
 def operations_options(settings: ScreenSettings) -> dict[str, Any]:
     """Keyword arguments for `kiosk.composition.assemble` from the screen settings."""
+    from kiosk.ops.display_power import DisplayPower
     from kiosk.ops.timings import Timings
 
     return {"timings": Timings(idle_seconds=settings.idle_seconds),
-            "screen_name": screen_name(settings), "insights_db": settings.insights_db}
+            "screen_name": screen_name(settings), "insights_db": settings.insights_db,
+            "display_power": DisplayPower(settings.display_power or [])}
 
 
 def apply_to_window(kiosk_window: KioskWindow, settings: ScreenSettings) -> ScreenRotation | None:

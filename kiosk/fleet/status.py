@@ -53,9 +53,17 @@ def _clock_time(stamp: float) -> str:
     return dt.datetime.fromtimestamp(stamp).strftime("%H:%M:%S") if stamp > 0 else "never"
 
 
+def power_failures(devices: list[Sample]) -> list[str]:
+    """A problem line for each display or projector whose last switch failed."""
+    return [f"the display power switch of {sample.labels.get('device', '?')} "
+            f"({sample.labels.get('method', '?')}) failed the last time: see the kiosk's log, "
+            "and run `kiosk doctor` on the screen" for sample in devices if sample.value == 0]
+
+
 def judge(metrics: dict[str, Sample], now: float, stale_seconds: float,
-          memory_limit_mb: float) -> tuple[list[str], list[str]]:
-    """Problem lines and information lines for one screen's metrics."""
+          memory_limit_mb: float, devices: list[Sample] | None = None) -> tuple[list[str], list[str]]:
+    """Problem lines and information lines for one screen's metrics (`devices`: the samples of
+    kiosk_display_power_ok, one per display or projector)."""
 
     def value(name: str) -> float:
         sample = metrics.get(name)
@@ -82,6 +90,7 @@ def judge(metrics: dict[str, Sample], now: float, stale_seconds: float,
     memory_mb = value("kiosk_memory_rss_bytes") / 1024 / 1024
     if memory_mb > memory_limit_mb:
         problems.append(f"memory {memory_mb:.0f} MB is above {memory_limit_mb:.0f} MB")
+    problems.extend(power_failures(devices or []))
 
     lines = [f"content {shown or 'none'}"
              + (f", new content {latest} waits for the attract loop"
@@ -112,7 +121,8 @@ def main(args: argparse.Namespace) -> int:
         print(f"kiosk status: cannot read {path}: {error.strerror or error}", file=sys.stderr)
         return 2
     try:
-        screens = parse(text).by_screen()
+        exposition = parse(text)
+        screens = exposition.by_screen()
     except ExpositionError as error:
         print(f"kiosk status: {path} is not a valid metrics file: {error}", file=sys.stderr)
         return 1
@@ -122,9 +132,15 @@ def main(args: argparse.Namespace) -> int:
     now = time.time()
     report: list[dict[str, Any]] = []
     for screen, metrics in sorted(screens.items()):
-        problems, lines = judge(metrics, now, args.stale_seconds, args.memory_limit_mb)
+        devices = [sample for sample in exposition.samples if sample.name == "kiosk_display_power_ok"
+                   and sample.labels.get("screen", "") == screen]
+        problems, lines = judge(metrics, now, args.stale_seconds, args.memory_limit_mb, devices)
         report.append({"screen": screen, "healthy": not problems, "problems": problems, "info": lines,
-                       "metrics": {name: sample.value for name, sample in metrics.items()},
+                       "metrics": {name: sample.value for name, sample in metrics.items()
+                                   if name != "kiosk_display_power_ok"},
+                       "display_power": [{"device": sample.labels.get("device", ""),
+                                          "method": sample.labels.get("method", ""),
+                                          "ok": bool(sample.value)} for sample in devices],
                        "file": str(path)})
     if args.json:
         print(json.dumps(report if len(report) > 1 else report[0], indent=2, ensure_ascii=False))

@@ -10,14 +10,17 @@ Exit code 1 when any check fails (warnings do not fail).
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.base.paths import state_dir
 from kiosk.content.model import Exhibition
+from kiosk.ops import pjlink
+from kiosk.ops.power_settings import INSTALL, TOOLS, DevicePower, resolve, why_auto_found_nothing
 
 
 @dataclass(frozen=True)
@@ -141,8 +144,50 @@ def check_state_folder(folder: Path | None = None) -> Check:
     return Check("ok", "state folder", f"{folder} (logs, last good content)")
 
 
-def run_checks(root: Path) -> list[Check]:
-    """Every check, in the order staff read them."""
+def check_display_power(
+    devices: Sequence[DevicePower] | None = None,
+    environ: Mapping[str, str] | None = None,
+    which: Callable[[str], str | None] = shutil.which,
+    ask_projector: Callable[[pjlink.Projector], str] = pjlink.power_state,
+) -> list[Check]:
+    """How each display and projector is switched with the opening hours, whether its program is
+    installed, and for a PJLink projector its power state (asking changes nothing)."""
+    checks = []
+    for given in list(devices or []) or [DevicePower()]:
+        device = resolve(given, environ, which)
+        name = f"display power: {given.label}"
+        if device.method == "none":
+            if given.method == "auto":
+                checks.append(Check("warn", name, "the display is never switched off when closed: "
+                                    + why_auto_found_nothing(environ, which),
+                                    "or set display_power in the screen settings (deploy/screen-config.md)"))
+            else:
+                checks.append(Check("ok", name, "not switched (method none): the closed screen stays lit"))
+        elif device.method == "pjlink":
+            projector = pjlink.Projector(str(device.host), device.port, device.password,
+                                         device.timeout_seconds)
+            try:
+                state = ask_projector(projector)
+            except pjlink.PJLinkError as error:
+                checks.append(Check("fail", name, f"PJLink projector: {error}",
+                                    "check the projector's address, its network menu (PJLink on) and "
+                                    "the password in the screen settings"))
+            else:
+                checks.append(Check("ok", name, f"PJLink projector at {projector.where}, now {state}"))
+        else:
+            tool = TOOLS[device.method]
+            found = which(tool)
+            if found is None:
+                checks.append(Check("fail", name, f"{device.method} needs {tool}, which is not installed",
+                                    INSTALL[tool]))
+            else:
+                how = "by X11 DPMS" if device.method == "x11" else f"with {found}"
+                checks.append(Check("ok", name, f"{device.method}: switched {how}"))
+    return checks
+
+
+def run_checks(root: Path, display_power: Sequence[DevicePower] | None = None) -> list[Check]:
+    """Every check, in the order staff read them (`display_power`: the screen settings' devices)."""
     from PySide6.QtGui import QGuiApplication
 
     display = check_display()
@@ -157,8 +202,8 @@ def run_checks(root: Path) -> list[Check]:
         display = check_display()
     content, exhibition = check_content(root)
     steps: list[Callable[[], Check | list[Check]]] = [
-        check_touch, check_graphics, lambda: check_fonts(exhibition), check_audio, check_pin,
-        check_state_folder,
+        check_touch, check_graphics, lambda: check_fonts(exhibition), check_audio,
+        lambda: check_display_power(display_power), check_pin, check_state_folder,
     ]
     checks = [display, content]
     for step in steps:
@@ -170,8 +215,8 @@ def run_checks(root: Path) -> list[Check]:
     return checks
 
 
-def main(root: Path) -> int:
-    checks = run_checks(root)
+def main(root: Path, display_power: Sequence[DevicePower] | None = None) -> int:
+    checks = run_checks(root, display_power)
     for check in checks:
         print(check.line())
     return 1 if any(check.level == "fail" for check in checks) else 0

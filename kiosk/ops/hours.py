@@ -3,10 +3,12 @@ closed screen, which says in every language of the exhibition that it is closed 
 next opens, over the closed slide when there is one.
 
 With a closed slide the display stays on and the words are always there; a touch makes them
-answer at once (the closed screen pulses). Without one the display is asked to sleep
-(`xset dpms` on X11); a touch wakes it and shows the words for `wake_ms`, then it sleeps
-again. Where the display cannot sleep (Wayland, no xset, a window on a desktop) the words stay
-on a dark screen. While staff use the PIN pad or the panel the display stays on.
+answer at once (the closed screen pulses). Without one the display is asked to sleep (the
+screen settings' `display_power`: X11, Wayland, HDMI-CEC, DDC/CI or PJLink projectors, see
+kiosk.ops.display_power); a touch wakes it and shows the words for `wake_ms`, then it sleeps
+again. Where the display cannot sleep (no way to switch it, a window on a desktop, a switch that
+failed) the words stay on a dark screen. While staff use the PIN pad or the panel the display
+stays on.
 
 A timer fires exactly when the state next changes (ScheduleState.until), and at midnight while
 closed so "tomorrow" becomes "today"; the clock is injected so tests can live in any hour.
@@ -22,9 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
-import shutil
-import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +34,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton
 from kiosk.app import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 from kiosk.app.images import picture_url
 from kiosk.app.registry import PerEngine
+from kiosk.ops.display_power import DisplayPower, set_display_power
 from kiosk.ops.schedule import Schedule, ScheduleState
 from kiosk.words import words
 
@@ -118,28 +118,6 @@ def opening_in_english(opening: dt.datetime, now: dt.datetime) -> str:
 # -- the display ---------------------------------------------------------------------------
 
 
-def set_display_power(on: bool) -> bool:
-    """Wake or sleep the display where the platform allows it (X11 with xset); never fatal.
-    True when the display was really switched.
-
-    `xset dpms force` also turns on the X server's own power saving with its default timeouts,
-    so after waking it is turned off again: only the kiosk puts the display to sleep."""
-    xset = shutil.which("xset")
-    if not os.environ.get("DISPLAY") or xset is None:
-        log.info("display %s requested; no X11 xset here, the screen shows %s instead",
-                 "wake" if on else "sleep", "the exhibition" if on else "the closed screen")
-        return False
-    commands = [[xset, "dpms", "force", "on"], [xset, "-dpms"]] if on else [[xset, "dpms", "force", "off"]]
-    try:
-        for command in commands:
-            subprocess.run(command, check=True, timeout=5, capture_output=True)
-    except (OSError, subprocess.SubprocessError) as error:
-        log.warning("xset dpms force %s failed: %s", "on" if on else "off", error)
-        return False
-    log.info("display switched %s (xset dpms)", "on" if on else "off")
-    return True
-
-
 def keep_display_on(on: bool) -> bool:
     """For a kiosk in a window on someone's desktop: never switch their display off."""
     return False
@@ -185,14 +163,15 @@ class Hours(QObject):
     ) -> None:
         super().__init__(parent)
         self.clock = clock
-        self.display_power = display_power
         self.wake_ms = WAKE_MS
         self.schedule = Schedule(None)
         self.state = ScheduleState(True, None)
+        self._configured = False
         self._closed_slide = ""
         self._navigator: Navigator | None = None
         self._notice: list[dict[str, str]] = []
-        self._display_requested_on = True
+        self._display_requested_on: bool | None = True
+        self._display_power: Callable[[bool], Any] = set_display_power
         self._dark = False
         self._awake = False
         self._staff_present = False
@@ -200,6 +179,7 @@ class Hours(QObject):
         self._timer.timeout.connect(self.refresh)
         self._wake_timer = QTimer(self, singleShot=True)
         self._wake_timer.timeout.connect(self._sleep_again)
+        self.display_power = display_power
 
     @staticmethod
     def create(engine: object) -> Hours:
@@ -226,6 +206,7 @@ class Hours(QObject):
 
         `root` is the content folder the closed slide's path is relative to."""
         self.schedule = Schedule(hours)
+        self._configured = True
         slide = getattr(hours, "closed_slide", None)
         url = picture_url(root or Path.cwd(), slide) if slide else ""
         if url != self._closed_slide:
@@ -276,6 +257,39 @@ class Hours(QObject):
 
     # -- the display while closed ----------------------------------------------------------
 
+    @property
+    def display_power(self) -> Callable[[bool], Any]:
+        """What switches the display: called with True (on) or False (off); a true result means
+        the display really goes dark."""
+        return self._display_power
+
+    @display_power.setter
+    def display_power(self, power: Callable[[bool], Any]) -> None:
+        """Real displays and projectors (a DisplayPower) are in an unknown state at start (a
+        projector someone switched off, a monitor left asleep): they are told the wanted state
+        at once, and a switch that failed shows the closed screen's words again."""
+        if isinstance(self._display_power, DisplayPower):
+            self._display_power.finished.disconnect(self._display_answered)
+        self._display_power = power
+        if isinstance(power, DisplayPower):
+            power.finished.connect(self._display_answered)
+            self._display_requested_on = None
+            if self._configured:
+                self._apply_display()
+
+    def display_power_states(self) -> list[tuple[str, str, bool]]:
+        """For the health metrics: each device's label, method and whether its last switch worked."""
+        power = self._display_power
+        return power.states() if isinstance(power, DisplayPower) else []
+
+    def _display_answered(self, on: bool, ok: bool) -> None:
+        """Every device answered: a display that did not go dark shows the words again."""
+        if on or on != self._display_requested_on:
+            return
+        if ok != self._dark:
+            self._dark = ok
+            self.displayChanged.emit()
+
     def _display_wanted(self) -> bool:
         return self.state.open or bool(self._closed_slide) or self._awake or self._staff_present
 
@@ -285,7 +299,7 @@ class Hours(QObject):
         if wanted == self._display_requested_on:
             return
         self._display_requested_on = wanted
-        dark = bool(self.display_power(wanted)) and not wanted
+        dark = bool(self._display_power(wanted)) and not wanted
         if dark != self._dark:
             self._dark = dark
             self.displayChanged.emit()
