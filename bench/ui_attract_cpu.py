@@ -5,13 +5,14 @@ zoom, the breathing invitation) and, once the first slide is on the screen, meas
 the CPU time it uses (all its threads, from /proc/self/stat: user + system, as a percentage of one
 core) and the frames it swaps per second (counted on the GUI thread through `FrameSwaps`).
 
-Rigs: `offscreen` (software drawing on the GUI thread, like the tests) and `x11` (Xvfb, xcb, Mesa's
-OpenGL and Qt's threaded render loop, as on a kiosk in the hall; the X server's own CPU over the same
-seconds is given apart, since a real display does that work in the GPU and its driver).
+Rigs: `offscreen` (software drawing on the GUI thread, like the tests); `x11` (Xvfb, xcb, drawn as
+`kiosk run` chooses on this computer: with no graphics processor, Qt Quick's software renderer); and
+`x11-gl` (Xvfb with Mesa's OpenGL and Qt's threaded render loop, the real-display test rig). On the
+X rigs the X server's own CPU over the same seconds is given apart.
 With `--frames DIR` the kiosk also writes a picture of its window every half second after the
 measurement, to compare how the loop looks. Prints one JSON line.
 
-Usage: python bench/ui_attract_cpu.py [--rig offscreen|x11|both] [--seconds N] [--frames DIR]
+Usage: python bench/ui_attract_cpu.py [--rig offscreen|x11|x11-gl|both|all] [--seconds N] [--frames DIR]
 """
 
 from __future__ import annotations
@@ -26,7 +27,17 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ui_common import REPO, SCREEN, Xvfb, content, offscreen
+from ui_common import (
+    REPO,
+    RIG_CHOICES,
+    RIGS_HELP,
+    SCREEN,
+    Xvfb,
+    content,
+    draw_as_kiosk_run,
+    offscreen,
+    rigs_of,
+)
 
 WARM_UP_S = 1.0
 """After the first slide is on the screen, before measuring: start-up work is not the loop's."""
@@ -56,6 +67,7 @@ def child(root: Path, seconds: float, frames: Path | None, reduced_motion: bool,
 
     exhibition = load_exhibition(root).exhibition
     app = QGuiApplication(sys.argv[:1])
+    drawn = draw_as_kiosk_run()
     register_qml_types()  # as `kiosk run` does: the screens use the operations' singletons
     url = QUrl.fromLocalFile(str(main_qml.resolve())) if main_qml else None
     kiosk = KioskWindow(exhibition, root, size=SCREEN, reduced_motion=reduced_motion, url=url)
@@ -72,6 +84,7 @@ def child(root: Path, seconds: float, frames: Path | None, reduced_motion: bool,
         "cpu_percent_of_core": round(100 * used / elapsed, 1),
         "frames_per_s": round(swapped / elapsed, 1),
         "seconds": round(elapsed, 1),
+        "drawing": drawn,
     }
     print(json.dumps(result), flush=True)
     if frames is not None:
@@ -95,7 +108,7 @@ def run_rig(rig: str, root: Path, seconds: float, frames: Path | None, reduced_m
     if rig == "offscreen":
         return _measure(command, dict(os.environ), None)
     with Xvfb() as server:
-        return _measure(command, server.env(), server.server.process.pid)
+        return _measure(command, server.env(own_choice=rig == "x11"), server.server.process.pid)
 
 
 def _measure(command: list[str], env: dict[str, str], server_pid: int | None) -> dict[str, Any]:
@@ -118,7 +131,7 @@ def _measure(command: list[str], env: dict[str, str], server_pid: int | None) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rig", choices=("offscreen", "x11", "both"), default="both")
+    parser.add_argument("--rig", choices=RIG_CHOICES, default="both", help=RIGS_HELP)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--frames", type=Path, help="write pictures of the loop into this folder")
     parser.add_argument("--reduced-motion", action="store_true", help="with less motion (nothing moves)")
@@ -135,7 +148,7 @@ def main() -> None:
         child(args.child, args.seconds, args.frames, args.reduced_motion, args.main_qml)
         return
     _, root, name = content()
-    rigs = ("offscreen", "x11") if args.rig == "both" else (args.rig,)
+    rigs = rigs_of(args.rig)
     figures = {rig: run_rig(rig, root, args.seconds, args.frames, args.reduced_motion, args.main_qml)
                for rig in rigs}
     print(json.dumps({

@@ -116,11 +116,18 @@ class Xvfb:
                              "as root") from error
         self.display = self.server.display
 
-    def env(self, base: Mapping[str, str] | None = None) -> dict[str, str]:
-        """The environment for a Qt program on this display (OpenGL, threaded render loop)."""
+    def env(self, base: Mapping[str, str] | None = None, *, own_choice: bool = False) -> dict[str, str]:
+        """The environment for a Qt program on this display: OpenGL on a render thread, as the
+        test rig runs; with `own_choice` nothing says how Qt Quick draws, as on a kiosk installed
+        here (the kiosk then chooses: `draw_as_kiosk_run`)."""
         from tests.xdisplay import qt_environment
 
-        return qt_environment(self.display, base)
+        env = qt_environment(self.display, base)
+        if own_choice:
+            for name in ("QT_QUICK_BACKEND", "QSG_RENDER_LOOP"):
+                env.pop(name, None)
+        return env
+
 
     def stop(self) -> None:
         self.server.stop()
@@ -130,3 +137,24 @@ class Xvfb:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+X11_RIGS = ("x11", "x11-gl")
+RIG_CHOICES = ("offscreen", *X11_RIGS, "both", "all")
+RIGS_HELP = ("offscreen (software, as the tests); x11: Xvfb drawn as `kiosk run` chooses on this computer "
+             "(software where OpenGL is Mesa's llvmpipe); x11-gl: Xvfb with OpenGL on a render thread "
+             "(the real-display test rig); both = offscreen and x11; all = the three")
+
+
+def rigs_of(choice: str) -> tuple[str, ...]:
+    return {"both": ("offscreen", "x11"), "all": ("offscreen", *X11_RIGS)}.get(choice, (choice,))
+
+
+def draw_as_kiosk_run() -> str:
+    """Choose how Qt Quick draws as `kiosk run` does (kiosk.app.drawing), before the first window;
+    the name of the choice (`environment` when the environment chose)."""
+    from kiosk.app import drawing
+
+    chosen = drawing.decide("auto", drawing.Probe.start().answer())
+    drawing.apply(chosen)
+    return chosen.name if chosen is not None else "environment"

@@ -8,8 +8,9 @@ too, and how long the tap itself took to handle (the Navigator moving and QML bu
 screen, before any frame). For comparison each rig also taps a bare full-screen window whose
 tap only changes its colour: what one frame costs there, whatever the kiosk shows.
 
-Rigs: `offscreen` (software drawing on the GUI thread, like the tests) and `x11` (Xvfb, xcb,
-Mesa's OpenGL and Qt Quick's threaded render loop, as on a kiosk in the hall). Each rig runs in
+Rigs: `offscreen` (software drawing on the GUI thread, like the tests), `x11` (Xvfb, xcb, drawn
+as `kiosk run` chooses on this computer: with no graphics processor, Qt Quick's software renderer)
+and `x11-gl` (Xvfb with Mesa's OpenGL and Qt Quick's threaded render loop). Each rig runs in
 a child process of its own. The kiosk is built as `kiosk run` builds it (every QML type
 registered first).
 
@@ -20,7 +21,7 @@ takes it when it is next free), so each figure is the true delay or a little mor
 Offscreen the two are the same moment (one thread).
 
 Prints one JSON line.
-Usage: python bench/ui_taps.py [--rig offscreen|x11|both] [--taps N]
+Usage: python bench/ui_taps.py [--rig offscreen|x11|x11-gl|both|all] [--taps N]
 """
 
 from __future__ import annotations
@@ -36,7 +37,17 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ui_common import REPO, SCREEN, Xvfb, content, offscreen
+from ui_common import (
+    REPO,
+    RIG_CHOICES,
+    RIGS_HELP,
+    SCREEN,
+    Xvfb,
+    content,
+    draw_as_kiosk_run,
+    offscreen,
+    rigs_of,
+)
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -71,6 +82,7 @@ def child(root: Path, taps: int) -> dict[str, Any]:
     exhibition = load_exhibition(root).exhibition
     assert exhibition is not None
     app = QGuiApplication(sys.argv[:1])
+    drawn = draw_as_kiosk_run()
     register_qml_types()  # as `kiosk run` does: the screens use the operations' singletons
     kiosk = KioskWindow(exhibition, root, size=SCREEN)
     window = kiosk.window
@@ -145,6 +157,7 @@ def child(root: Path, taps: int) -> dict[str, Any]:
     kiosk.shut_down()
     del app
     return {
+        "drawing": drawn,
         "taps": len(latencies),
         "taps_on_a_window_still_drawing": restless,
         "tap_to_next_frame_ms": spread(latencies),
@@ -216,7 +229,9 @@ def bare_window(taps: int) -> dict[str, float]:
 
 RENDERERS = {
     "offscreen": "Qt Quick software renderer, basic render loop (GUI thread), offscreen 1920x1080",
-    "x11": "OpenGL (Mesa llvmpipe, no GPU), threaded render loop, Xvfb 1920x1080",
+    "x11": "as `kiosk run` chooses here (Qt Quick software renderer where OpenGL is Mesa's llvmpipe), "
+           "Xvfb 1920x1080",
+    "x11-gl": "OpenGL (Mesa llvmpipe, no GPU), threaded render loop, Xvfb 1920x1080",
 }
 
 
@@ -225,7 +240,7 @@ def run_rig(rig: str, root: Path, taps: int) -> dict[str, Any]:
     if rig == "offscreen":
         return {**_run(command, dict(os.environ)), "renderer": RENDERERS[rig]}
     with Xvfb() as server:
-        return {**_run(command, server.env()), "renderer": RENDERERS[rig]}
+        return {**_run(command, server.env(own_choice=rig == "x11")), "renderer": RENDERERS[rig]}
 
 
 def _run(command: list[str], env: dict[str, str]) -> dict[str, Any]:
@@ -239,8 +254,7 @@ def _run(command: list[str], env: dict[str, str]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rig", choices=("offscreen", "x11", "both"), default="both",
-                        help="offscreen, a real X display (Xvfb, OpenGL, threaded render loop), or both")
+    parser.add_argument("--rig", choices=RIG_CHOICES, default="both", help=RIGS_HELP)
     parser.add_argument("--taps", type=int, default=500)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -257,7 +271,7 @@ def main() -> None:
         print(json.dumps(figures), flush=True)
         return
     _, root, name = content()
-    rigs = ("offscreen", "x11") if args.rig == "both" else (args.rig,)
+    rigs = rigs_of(args.rig)
     figures = {rig: run_rig(rig, root, args.taps) for rig in rigs}
     print(json.dumps({
         "bench": "ui_taps",

@@ -24,6 +24,15 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _moment(text: str) -> object:
+    from kiosk.content.dates import moment_from_text
+
+    try:
+        return moment_from_text(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="A touch-screen exhibition kiosk for museums and exhibition halls."
@@ -46,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--quiet", action="store_true", help="print only the summary line")
     validate.add_argument("--screen-config", type=Path, metavar="FILE",
                           help="also check this screen's settings file against the content")
+    validate.add_argument("--date", type=_moment, metavar="D",
+                          help="check as on this day (2027-02-05, or 2027-02-05 18:00) and list what "
+                          "dated content is shown and hidden then")
 
     render = commands.add_parser("render", help="write a PNG of every screen and a contact sheet")
     render.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
@@ -59,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--check", action="store_true",
                         help="also check touch targets, text contrast and clipping; exit 1 on a failure")
+    render.add_argument("--date", type=_moment, metavar="D",
+                        help="render the exhibition as on this day (from its start; 2027-02-05 18:00 for "
+                        "another moment): dated content out of its dates is left out")
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the content files")
     schema.add_argument(
@@ -80,8 +95,20 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_arguments(commands.add_parser("report", help="visitor statistics as CSV files and charts"))
     status.add_arguments(commands.add_parser("status", help="this kiosk's health, as monitoring sees it"))
 
+    from kiosk.fleet import ctl_client
+
+    ctl_client.add_arguments(commands.add_parser("ctl", help="act on the running kiosk: status, screenshot, "
+                                                 "reload, restart, identify, volume, go"))
+
     doctor = commands.add_parser("doctor", help="check display, touch, fonts, sound, content and PIN")
     doctor.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
+    doctor.add_argument("--screen-config", type=Path, metavar="FILE",
+                        help="this screen's settings (default: $XDG_CONFIG_HOME/kiosk/screen.yaml)")
+
+    from kiosk.fleet import contact_sheet
+
+    contact_sheet.add_arguments(commands.add_parser(
+        "fleet-sheet", help="one HTML page of every screen's screenshot and status (the contact sheet)"))
     return parser
 
 
@@ -94,7 +121,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 2
     from kiosk.app.media_probe import probe_media
 
-    result = load_exhibition(args.dir, probe=probe_media)
+    when = getattr(args, "date", None)
+    result = load_exhibition(args.dir, probe=probe_media, now=when)
     problems = [from_here(problem, args.dir) for problem in result.problems]  # so a click opens the file
     screen_config = getattr(args, "screen_config", None)
     if screen_config is not None:
@@ -105,6 +133,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem.format())
     print(summary(problems))
+    if when is not None and result.exhibition is not None:
+        from kiosk.content.dates import day_summary
+
+        print("\n".join(day_summary(result.exhibition, when)))
     return 1 if any(problem.is_error for problem in problems) else 0
 
 
@@ -120,9 +152,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.app.drawing import Probe
+
+    probe = Probe.start()  # which OpenGL is here, asked while the kiosk imports and loads
     from kiosk.composition import main as run_main
 
-    return run_main(args)
+    return run_main(args, probe)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -161,9 +196,11 @@ def cmd_install(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from kiosk.fleet.screen_config import load_screen_config, resolve_screen_file
     from kiosk.ops.doctor import main as doctor_main
 
-    return doctor_main(args.dir)
+    screen = load_screen_config(resolve_screen_file(args.screen_config)).settings
+    return doctor_main(args.dir, screen.display_power)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -178,6 +215,18 @@ def cmd_status(args: argparse.Namespace) -> int:
     return status_main(args)
 
 
+def cmd_fleet_sheet(args: argparse.Namespace) -> int:
+    from kiosk.fleet.contact_sheet import main as sheet_main
+
+    return sheet_main(args)
+
+
+def cmd_ctl(args: argparse.Namespace) -> int:
+    from kiosk.fleet.ctl_client import main as ctl_main
+
+    return ctl_main(args)
+
+
 COMMANDS = {
     "run": cmd_run,
     "validate": cmd_validate,
@@ -188,6 +237,8 @@ COMMANDS = {
     "doctor": cmd_doctor,
     "report": cmd_report,
     "status": cmd_status,
+    "ctl": cmd_ctl,
+    "fleet-sheet": cmd_fleet_sheet,
 }
 
 

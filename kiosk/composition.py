@@ -13,7 +13,7 @@ Read from top to bottom, `main` is the whole start-up, in order, and the way dat
 4. the Qt application
 5. the exhibition session
 6. the window and its QML engine (`KioskWindow`); the Navigator follows the session
-7. the operations parts and the visitor statistics (`assemble`)
+7. the operations parts and the visitor statistics (`assemble`); `kiosk ctl`'s socket
 8. the fleet's health metrics
 9. the event loop; then everything closes in reverse order
 
@@ -36,10 +36,12 @@ from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
 
+from kiosk.app import drawing
 from kiosk.app.navigator import Navigator
 from kiosk.app.placement import NO_DISPLAY, has_display, kiosk_mode, place_window
 from kiosk.app.screens import KioskWindow
 from kiosk.fleet import screen_setup
+from kiosk.fleet.control import ControlServer
 from kiosk.insights.station import KioskInsights
 from kiosk.ops.closing_time import ClosingTime
 from kiosk.ops.crash import CrashHandler
@@ -59,6 +61,7 @@ from kiosk.ops.visitor_guard import VisitorGuard
 from kiosk.session import ExhibitionSession
 
 if TYPE_CHECKING:
+    from kiosk.app.drawing import Probe
     from kiosk.app.playback import Playback
     from kiosk.content.errors import ContentError
     from kiosk.content.model import Exhibition
@@ -167,6 +170,7 @@ def assemble(
     idle = Idle.for_engine(engine)
     idle.attach(session, playback, timings)
     navigator = kiosk_window.navigator
+    navigator.set_clock(clock)  # one clock for the opening hours and the dated content
     # the countdown covers the screen: open pickers close first
     idle.countdownStarted.connect(navigator.dismiss_popups)
     staff = Staff.for_engine(engine)
@@ -212,7 +216,7 @@ def _attach_overlay_soon(kiosk: Kiosk) -> None:
     QTimer.singleShot(0, kiosk.kiosk_window.engine, attach)
 
 
-def main(args: argparse.Namespace) -> int:
+def main(args: argparse.Namespace, probe: Probe | None = None) -> int:
     """`kiosk run [DIR]`: the exhibition, full screen on the chosen screen, ready for visitors.
 
     Content with errors does not stop the kiosk: the problems are printed for staff (as `kiosk
@@ -240,7 +244,8 @@ def main(args: argparse.Namespace) -> int:
     screen = screen_setup.load_for_run(getattr(args, "screen_config", None), exhibition)
     settings = screen.settings
 
-    # 4. the Qt application
+    # 4. the Qt application, drawing with the graphics processor or in software (kiosk.app.drawing)
+    drawing.apply(drawing.decide(settings.renderer, (probe or drawing.Probe.start()).answer()))
     existing = QGuiApplication.instance()
     app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
@@ -267,6 +272,9 @@ def main(args: argparse.Namespace) -> int:
     screen_setup.apply_volume(kiosk, settings.volume)
     screen_setup.recheck_after_reload(session, screen)
 
+    # `kiosk ctl` (status, screenshot, reload, ...) on a socket only this user can open
+    control = ControlServer(kiosk, screen_name=screen_setup.screen_name(settings))
+
     # 8. the fleet's health metrics
     health = screen_setup.start_health(kiosk, root, settings, startup.root)
 
@@ -277,6 +285,7 @@ def main(args: argparse.Namespace) -> int:
              log_file)
     code = app.exec()
     health.close()
+    control.close()
     kiosk.close()
     kiosk_window.shut_down()
     return int(code)

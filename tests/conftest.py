@@ -53,8 +53,7 @@ if RIG == "x11":
     _SERVER = XServer.start()
     atexit.register(_SERVER.stop)
     os.environ.update(_SERVER.env)
-    for _name in ("QT_QUICK_BACKEND", "WAYLAND_DISPLAY"):
-        os.environ.pop(_name, None)
+    os.environ.pop("WAYLAND_DISPLAY", None)
     # The application (pytest-qt's `qapp`) connects to the display before any test module is
     # imported: the xcb platform sets up the input devices when it starts and would drop a touch
     # screen a test module made before.

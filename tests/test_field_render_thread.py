@@ -78,7 +78,7 @@ def shown_kiosk(tmp_path: Path) -> KioskWindow:
 @pytest.mark.x11_only
 def test_the_real_display_rig_renders_with_opengl_on_a_render_thread(qtbot: Any, tmp_path: Path) -> None:
     assert RIG == "x11" and os.environ["QT_QPA_PLATFORM"] == "xcb"
-    assert "QT_QUICK_BACKEND" not in os.environ
+    assert os.environ["QT_QUICK_BACKEND"] == "rhi"  # Qt Quick's default, OpenGL, chosen explicitly
     kiosk = shown_kiosk(tmp_path)
     try:
         renderer = kiosk.window.rendererInterface()

@@ -83,13 +83,15 @@ class Rig:
             self.env["QT_QPA_PLATFORM"] = f"offscreen:configfile={HERE / 'offscreen.json'}"
         self.started: list[Kiosk] = []
 
-    def start(self, *arguments: str, child: str | None = None, content: Path = CONTENT) -> Kiosk:
+    def start(self, *arguments: str, child: str | None = None, content: Path = CONTENT,
+              env: dict[str, str] | None = None) -> Kiosk:
         log = self.folder / f"kiosk-{len(self.started)}.log"
         command = [sys.executable, "-c", child] if child else [sys.executable, "-m", "kiosk.cli"]
+        env = env or self.env
         with log.open("wb") as out:
-            process = subprocess.Popen([*command, "run", str(content), *arguments], env=self.env,
+            process = subprocess.Popen([*command, "run", str(content), *arguments], env=env,
                                        stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
-        kiosk = Kiosk(process, log, self.env)
+        kiosk = Kiosk(process, log, env)
         self.started.append(kiosk)
         return kiosk
 
@@ -197,3 +199,20 @@ def test_in_kiosk_mode_a_close_request_is_refused_and_sigterm_still_stops(rig: R
         kiosk.ended_within(0.1)
     kiosk.process.send_signal(signal.SIGTERM)
     assert kiosk.ended_within(HANG_S) == 143, kiosk.output()
+
+
+@pytest.mark.slow
+@pytest.mark.x11_only
+def test_where_opengl_is_software_the_kiosk_draws_in_software_and_still_stops(rig: Rig) -> None:
+    """As installed on a computer without a graphics driver: nothing chooses how Qt Quick draws, and
+    the kiosk finds Mesa's software OpenGL and draws with Qt Quick's software renderer instead."""
+    field = {key: value for key, value in rig.env.items()
+             if key not in ("QT_QUICK_BACKEND", "QSG_RENDER_LOOP")}
+    for _ in range(REPEAT):
+        kiosk = rig.start(env=field)
+        rig.wait_ready(kiosk)
+        assert "drawing in software: this computer's OpenGL is itself software (llvmpipe" in kiosk.output()
+        assert render_threads(kiosk.process.pid) == 0, "Qt Quick draws with OpenGL on a render thread"
+        assert (rig.folder / "state" / "kiosk" / "drawing.json").exists(), "the answer was not kept"
+        kiosk.process.send_signal(signal.SIGTERM)
+        assert kiosk.ended_within(HANG_S) == 143, kiosk.output()

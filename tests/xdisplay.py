@@ -38,6 +38,9 @@ START_TIMEOUT_S = 15.0
 QT_X11_SETTINGS = {
     "QT_QPA_PLATFORM": "xcb",
     "QSG_RENDER_LOOP": "threaded",  # what Qt picks with working OpenGL; said here so it cannot change
+    # OpenGL even where it is Mesa's software one: `kiosk run` would draw in software there
+    # (kiosk.app.drawing), and this rig is where the render thread's OpenGL path is tried
+    "QT_QUICK_BACKEND": "rhi",
 }
 """What a Qt program needs on the X server besides DISPLAY."""
 

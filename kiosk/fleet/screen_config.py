@@ -8,6 +8,9 @@
     volume: 0.6
     metrics_file: /var/lib/node_exporter/textfile/kiosk.prom
     insights_db: ~/kiosk-insights.db
+    display_power:                  # how the display and projectors are switched with the hours
+      - {method: ddc, display: 1}
+      - {method: pjlink, host: 192.168.1.50, password: secret}
 
 The file is checked like content (every problem with file:line:col and a hint). A bad setting
 never stops the kiosk: that one key keeps its default, and the problem is printed and logged.
@@ -23,13 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from kiosk.base.paths import config_dir
 from kiosk.content.errors import ContentError, Severity
 from kiosk.content.explain import explain_all
 from kiosk.content.model import Exhibition, Id, Language
 from kiosk.content.yaml_nodes import Document, read_yaml
+from kiosk.ops.power_settings import DevicePower, as_device_list, duplicate_labels
 
 SCREEN_FILE = "screen.yaml"
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -63,10 +68,32 @@ class ScreenSettings(BaseModel):
         None, ge=5, le=3600, description="Seconds without a touch before the visit ends "
         "(default: the exhibition's attract.idle_seconds).")
     volume: float | None = Field(None, ge=0, le=1, description="Starting volume, 0 to 1.")
+    renderer: Literal["auto", "gpu", "software"] = Field(
+        "auto", description="How the screen is drawn: auto (the graphics processor, or Qt Quick's "
+        "software renderer where OpenGL is itself software or missing), gpu or software.")
     metrics_file: Path | None = Field(
         None, description="Where to write the Prometheus metrics; relative paths start at this file.")
     insights_db: Path | None = Field(
         None, description="The visitor statistics file; relative paths start at this file.")
+    display_power: list[DevicePower] | None = Field(
+        None, min_length=1, description="How this screen's displays and projectors are switched off "
+        "and on with the opening hours: a method (auto, x11, wayland, cec, ddc, pjlink, none), one "
+        "device's settings, or a list of devices. Default: auto.")
+
+    @field_validator("display_power", mode="before")
+    @classmethod
+    def _one_device_is_a_list(cls, value: Any) -> Any:
+        return as_device_list(value)
+
+    @field_validator("display_power")
+    @classmethod
+    def _each_device_named_once(cls, devices: list[DevicePower] | None) -> list[DevicePower] | None:
+        twice = duplicate_labels(devices or [])
+        if twice:
+            raise PydanticCustomError(
+                "value_error", "two devices are both called '{label}'",
+                {"label": twice[0], "hint": "give each device its own 'name'"})
+        return devices
 
 
 @dataclass
