@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 DEFAULT_CONTENT = Path("content")
@@ -33,13 +34,7 @@ def _moment(text: str) -> object:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kiosk", description="A touch-screen exhibition kiosk for museums and exhibition halls."
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    run = commands.add_parser("run", help="show the exhibition (full screen unless --windowed)")
+def _run_arguments(run: argparse.ArgumentParser) -> None:
     run.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
     run.add_argument("--windowed", action="store_true", help="a normal window, for editing content")
     run.add_argument("--screen", type=int, default=0, metavar="N", help="which screen to use")
@@ -50,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         "default: $XDG_CONFIG_HOME/kiosk/screen.yaml when it exists",
     )
 
-    validate = commands.add_parser("validate", help="check the content folder and list every problem")
+
+def _validate_arguments(validate: argparse.ArgumentParser) -> None:
     validate.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
     validate.add_argument("--quiet", action="store_true", help="print only the summary line")
     validate.add_argument("--screen-config", type=Path, metavar="FILE",
@@ -59,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="check as on this day (2027-02-05, or 2027-02-05 18:00) and list what "
                           "dated content is shown and hidden then")
 
-    render = commands.add_parser("render", help="write a PNG of every screen and a contact sheet")
+
+def _render_arguments(render: argparse.ArgumentParser) -> None:
     render.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNGs")
     render.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
@@ -75,40 +72,84 @@ def build_parser() -> argparse.ArgumentParser:
                         help="render the exhibition as on this day (from its start; 2027-02-05 18:00 for "
                         "another moment): dated content out of its dates is left out")
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of the content files")
+
+def _schema_arguments(schema: argparse.ArgumentParser) -> None:
     schema.add_argument(
         "which", nargs="?", choices=("exhibition", "floor"), default="exhibition",
         help="exhibition.yaml or a floor file",
     )
     schema.add_argument("--write", type=Path, metavar="DIR", help="write both schemas into DIR")
 
-    set_pin = commands.add_parser("set-pin", help="set the staff PIN (stored only as a hash)")
+
+def _set_pin_arguments(set_pin: argparse.ArgumentParser) -> None:
     set_pin.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
 
-    install = commands.add_parser("install", help="install the systemd user service that starts the kiosk")
+
+def _install_arguments(install: argparse.ArgumentParser) -> None:
     install.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
     install.add_argument("--print", action="store_true", help="print the unit instead of writing it")
 
-    from kiosk.fleet import status
+
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
     from kiosk.insights import report
 
-    report.add_arguments(commands.add_parser("report", help="visitor statistics as CSV files and charts"))
-    status.add_arguments(commands.add_parser("status", help="this kiosk's health, as monitoring sees it"))
+    report.add_arguments(parser)
 
+
+def _status_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.fleet import status
+
+    status.add_arguments(parser)
+
+
+def _ctl_arguments(parser: argparse.ArgumentParser) -> None:
     from kiosk.fleet import ctl_client
 
-    ctl_client.add_arguments(commands.add_parser("ctl", help="act on the running kiosk: status, screenshot, "
-                                                 "reload, restart, identify, volume, go"))
+    ctl_client.add_arguments(parser)
 
-    doctor = commands.add_parser("doctor", help="check display, touch, fonts, sound, content and PIN")
+
+def _doctor_arguments(doctor: argparse.ArgumentParser) -> None:
     doctor.add_argument("dir", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder")
     doctor.add_argument("--screen-config", type=Path, metavar="FILE",
                         help="this screen's settings (default: $XDG_CONFIG_HOME/kiosk/screen.yaml)")
 
+
+def _fleet_sheet_arguments(parser: argparse.ArgumentParser) -> None:
     from kiosk.fleet import contact_sheet
 
-    contact_sheet.add_arguments(commands.add_parser(
-        "fleet-sheet", help="one HTML page of every screen's screenshot and status (the contact sheet)"))
+    contact_sheet.add_arguments(parser)
+
+
+ARGUMENTS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "run": ("show the exhibition (full screen unless --windowed)", _run_arguments),
+    "validate": ("check the content folder and list every problem", _validate_arguments),
+    "render": ("write a PNG of every screen and a contact sheet", _render_arguments),
+    "schema": ("print the JSON Schema of the content files", _schema_arguments),
+    "set-pin": ("set the staff PIN (stored only as a hash)", _set_pin_arguments),
+    "install": ("install the systemd user service that starts the kiosk", _install_arguments),
+    "report": ("visitor statistics as CSV files and charts", _report_arguments),
+    "status": ("this kiosk's health, as monitoring sees it", _status_arguments),
+    "ctl": ("act on the running kiosk: status, screenshot, reload, restart, identify, volume, go",
+            _ctl_arguments),
+    "doctor": ("check display, touch, fonts, sound, content and PIN", _doctor_arguments),
+    "fleet-sheet": ("one HTML page of every screen's screenshot and status (the contact sheet)",
+                    _fleet_sheet_arguments),
+}
+"""Each command's help line and the function that adds its options."""
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The `kiosk` command line. With `only`, just that command gets its options: the others'
+    options import their modules (the statistics, the fleet tools), which `kiosk run` and
+    `kiosk ctl` do not need to start."""
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="A touch-screen exhibition kiosk for museums and exhibition halls."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_line, add_arguments) in ARGUMENTS.items():
+        command = commands.add_parser(name, help=help_line)
+        if only is None or only == name:
+            add_arguments(command)
     return parser
 
 
@@ -243,8 +284,10 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    named = next((word for word in given if not word.startswith("-")), None)
+    parser = build_parser(named if named in ARGUMENTS else None)
+    args = parser.parse_args(given)
     if args.command is None:
         parser.print_help()
         return 2

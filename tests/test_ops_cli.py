@@ -61,6 +61,9 @@ def test_doctor_prints_one_line_per_check_and_fails_on_bad_content(
     assert {"display", "content", "touch screen", "graphics", "font", "audio", "staff PIN",
             "state folder"} <= names
     assert any("Noto Sans CJK SC" in line for line in lines)
+    # offscreen the environment chose software drawing; the check says so rather than guessing
+    assert any(line.startswith(("ok: graphics: ", "warn: graphics: "))
+               and ("drawing" in line or "QT_QUICK" in line) for line in lines)
     assert "warn: staff PIN: not set" in "\n".join(lines) and "kiosk set-pin" in "\n".join(lines)
 
     (content / "floors" / "1-port.yaml").write_text("id: [broken\n", encoding="utf-8")
@@ -72,3 +75,22 @@ def test_a_check_line_reads_well() -> None:
     assert doctor.Check("ok", "audio", "Speakers").line() == "ok: audio: Speakers"
     line = doctor.Check("fail", "font", "missing", "apt install x").line()
     assert line == "fail: font: missing — fix: apt install x"
+
+
+def test_a_command_line_reads_only_its_own_options() -> None:
+    """`kiosk ctl` and `kiosk run` start without importing the statistics, the fleet tools or the
+    content models that other commands' options need; `kiosk --help` still lists every command."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom kiosk.cli import build_parser\nbuild_parser({only!r}).parse_args({argv!r})\n"
+              "print(sorted(name for name in ('pydantic', 'kiosk.insights.report', 'kiosk.fleet.status', "
+              "'kiosk.fleet.contact_sheet', 'kiosk.content.model') if name in sys.modules))")
+    for only, argv in (("ctl", ["ctl", "status"]), ("run", ["run", "content"])):
+        done = subprocess.run([sys.executable, "-c", script.format(only=only, argv=argv)],
+                              capture_output=True, text=True, check=True)
+        assert done.stdout.strip() == "[]", (only, done.stdout, done.stderr)
+    from kiosk.cli import ARGUMENTS, build_parser
+
+    listed = build_parser().format_help()
+    assert all(name in listed for name in ARGUMENTS)
