@@ -190,6 +190,8 @@ def test_a_panic_while_reading_the_content_at_start_up_shows_the_last_good_copy(
         return real_load(root, **options)
 
     monkeypatch.setattr(snapshot, "load_exhibition", panic_on_the_live_folder)
+    with (content / "exhibition.yaml").open("a", encoding="utf-8") as edited:
+        edited.write("# edited since the last check: the folder is read again\n")
     started = load_for_startup(content, tmp_path / "last-good")
     assert started.from_snapshot and started.shown.exhibition is not None
     assert started.root == good.root

@@ -40,7 +40,7 @@ from kiosk.content.fingerprint import fingerprint
 from kiosk.content.load import LoadResult, load_exhibition
 from kiosk.content.streams import MediaProbe
 from kiosk.content.version import SNAPSHOT_INFO, content_version
-from kiosk.ops import safe_copy
+from kiosk.ops import kept_check, safe_copy
 from kiosk.ops.content_files import is_picture_path, looks_like_picture, referenced_files
 
 log = logging.getLogger("kiosk.snapshot")
@@ -93,6 +93,9 @@ def check_and_copy(
     destination = destination or default_snapshot_dir(content)
     for _ in range(STABLE_ATTEMPTS):
         before = fingerprint(content)
+        remembered = _remembered(destination, before, probed=probe is not None)
+        if remembered is not None:
+            return remembered
         result = load_exhibition(content, probe=probe) if probe is not None else load_exhibition(content)
         if fingerprint(content) != before:
             log.info("content changed while it was being checked; checking again")
@@ -100,7 +103,10 @@ def check_and_copy(
         if result.exhibition is None:
             return Checked(result)
         try:
-            return save_snapshot(content, destination, result=result, expected=before)
+            checked = save_snapshot(content, destination, result=result, expected=before)
+            if checked.root is not None:
+                kept_check.write(checked.root, before, checked.result, probed=probe is not None)
+            return checked
         except SnapshotRefused as refused:
             problems = sorted(result.problems + refused.problems, key=lambda p: (p.path, p.line, p.col))
             return Checked(LoadResult(None, problems, result.files))
@@ -157,6 +163,17 @@ def save_snapshot(
     _make_current(destination, final.name)
     log.info("kept a checked copy of the content in %s", final)
     return Checked(LoadResult(verified.exhibition, result.problems, result.files), final)
+
+
+def _remembered(destination: Path, expected: str, probed: bool) -> Checked | None:
+    """The current copy and its kept check, when the content folder is still what was checked."""
+    copy = current_copy(destination)
+    if copy is None or copy == Path(os.path.abspath(destination)):
+        return None
+    if not _holds(copy, read_info(copy), expected):
+        return None
+    result = kept_check.read(copy, expected, probed)
+    return Checked(result, copy) if result is not None else None
 
 
 def _holds(copy: Path, info: dict[str, Any], expected: str) -> bool:
