@@ -40,6 +40,7 @@ from kiosk.app import drawing
 from kiosk.app.navigator import Navigator
 from kiosk.app.placement import NO_DISPLAY, has_display, kiosk_mode, place_window
 from kiosk.app.screens import KioskWindow
+from kiosk.app.speech import FIELD_ENGINE, Speech
 from kiosk.fleet import screen_setup
 from kiosk.fleet.control import ControlServer
 from kiosk.insights.station import KioskInsights
@@ -68,6 +69,9 @@ if TYPE_CHECKING:
     from kiosk.ops.snapshot import StartupContent
 
 log = logging.getLogger("kiosk.run")
+
+SPEECH_AFTER_READY_MS = 3000
+"""After the first frame, when the speech engine starts (the first picture is shown by then)."""
 
 
 @dataclass
@@ -98,6 +102,7 @@ class Kiosk:
     stopping: Stopping
     readiness: Readiness
     overlay: QQuickItem | None
+    speech: Speech | None = None
 
     @property
     def navigator(self) -> Navigator:
@@ -135,6 +140,8 @@ class Kiosk:
         self.reloader.close()
         self.insights.close()
         self.idle.detach()
+        if self.speech is not None and shiboken6.isValid(self.speech):
+            self.speech.detach()
 
 
 def assemble(
@@ -152,6 +159,7 @@ def assemble(
     screen_name: str | None = None,
     insights_db: Path | None = None,
     overlay_after_first_frame: bool = False,
+    speech_engine: str | None = None,
 ) -> Kiosk:
     """Everything that lets the kiosk in this window run unattended, each part subscribed to the
     window's session: idle, the visitor guard (lockdown and staff gesture), opening hours, the
@@ -160,7 +168,9 @@ def assemble(
 
     With `overlay_after_first_frame` (`kiosk run`) the operations layer is made just after the
     first frame while the exhibition is open, so the attract loop appears without waiting for the
-    staff panel's QML; when the kiosk starts closed, the closed screen is in the first frame."""
+    staff panel's QML; when the kiosk starts closed, the closed screen is in the first frame.
+    `speech_engine` reads screens aloud in read-aloud mode ('speechd' for `kiosk run`; None: silent)."""
+    from kiosk.app.access import Access
     from kiosk.app.playback import Playback  # QtMultimedia: loaded once there is a window
 
     engine, window, session = kiosk_window.engine, kiosk_window.window, kiosk_window.session
@@ -169,6 +179,10 @@ def assemble(
     playback = Playback.for_engine(engine)
     idle = Idle.for_engine(engine)
     idle.attach(session, playback, timings)
+    # read-aloud mode: each screen read out, quiet while a film plays, stopped when the visit ends
+    speech = Speech.for_engine(engine)
+    speech.use_engine(speech_engine)
+    speech.attach(session, kiosk_window.navigator, Access.for_engine(engine), playback)
     navigator = kiosk_window.navigator
     navigator.set_clock(clock)  # one clock for the opening hours and the dated content
     # the countdown covers the screen: open pickers close first
@@ -197,7 +211,11 @@ def assemble(
                         install_hooks=install_hooks, parent=engine)
     readiness = Readiness(window, parent=engine)
     kiosk = Kiosk(kiosk_window, session, startup, timings, playback, idle, staff, hours, insights, reloader,
-                  guard, desk, closing_time, stopping, readiness, None)
+                  guard, desk, closing_time, stopping, readiness, None, speech)
+    if speech_engine is not None:
+        # starting the speech engine holds the GUI thread for a moment (it asks the speech server
+        # for its voices): not before the attract loop's first picture is on the screen
+        readiness.ready.connect(lambda: QTimer.singleShot(SPEECH_AFTER_READY_MS, engine, speech.prepare))
     if overlay_after_first_frame and hours.is_open:
         readiness.ready.connect(lambda: _attach_overlay_soon(kiosk))
     else:
@@ -268,7 +286,8 @@ def main(args: argparse.Namespace, probe: Probe | None = None) -> int:
     # (the content path not resolved: a content folder that is a link switched by each pull is followed)
     kiosk = assemble(kiosk_window, root.absolute(), kiosk_mode=kiosk_mode(args),
                      startup=Startup(startup.from_snapshot, startup.current.problems),
-                     overlay_after_first_frame=True, **screen_setup.operations_options(settings))
+                     overlay_after_first_frame=True, speech_engine=FIELD_ENGINE,
+                     **screen_setup.operations_options(settings))
     screen_setup.apply_volume(kiosk, settings.volume)
     screen_setup.recheck_after_reload(session, screen)
 

@@ -10,13 +10,16 @@ import Kiosk
 // attract loop any key starts it; once a key has been used, each new screen starts with focus
 // on its first control (not on Home), and the focused control is scrolled fully into view; a
 // touch hides the focus ring until the next key. The accessibility panel takes the focus when
-// it opens and gives it back where it was when it closes.
+// it opens and gives it back where it was when it closes. In read-aloud mode the name of each
+// control the keys reach is read out (Speech).
 Item {
     id: root
 
     // the control that last had focus (to recover when it disappears or is disabled)
     property Item lastFocused: null
     readonly property Item focused: focusChain.focused
+    // true while a new screen gives its first control the focus (read aloud after the screen)
+    property bool arriving: false
 
     // The focused control vanished or was disabled (e.g. "zoom in" at the largest zoom):
     // move on to the next control after it.
@@ -43,6 +46,8 @@ Item {
         if (focusChain.isControl(item)) {
             root.lastFocused = item;
             focusChain.reveal(item);
+            if (keys.keyboardActive)
+                Speech.sayFocused(item.Accessible.name, root.arriving);
         } else if (item !== holder) {
             Qt.callLater(root.recover);
         }
@@ -92,8 +97,11 @@ Item {
             if (!focusChain.currentScreen() && settle.tries < 200)
                 return;
             settle.stop();
-            if (keys.keyboardActive && !keys.onAttract)
+            if (keys.keyboardActive && !keys.onAttract) {
+                root.arriving = true;
                 focusChain.focusFirst();
+                root.arriving = false;
+            }
         }
     }
 
