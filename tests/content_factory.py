@@ -24,7 +24,7 @@ EXHIBITION = textwrap.dedent(
     default_language: en
     attract:
       idle_seconds: 60
-      media: [media/a.png]
+      media: [{file: media/a.png, alt: {en: Ships in the harbour, zh: 港口里的船}}]
       message: {en: Touch to explore, zh: 触摸探索}
     """
 )
@@ -48,8 +48,8 @@ FLOOR = textwrap.dedent(
             type: map
             title: {en: Map, zh: 地图}
             image: media/map.png
-            hotspots:
-              - {x: 0.5, y: 0.5, label: {en: Pier, zh: 码头}, exhibit: harbour-text}
+            alt: {en: A map of the harbour with one pier, zh: 有一座码头的港口地图}
+            hotspots: [{x: 0.5, y: 0.5, label: {en: Pier, zh: 码头}, exhibit: harbour-text}]
           - id: harbour-film
             type: video
             title: {en: Film, zh: 影片}
@@ -57,6 +57,9 @@ FLOOR = textwrap.dedent(
             captions: {en: media/film.en.vtt}
     """
 )
+
+ATTRACT_MEDIA = "media: [{file: media/a.png, alt: {en: Ships in the harbour, zh: 港口里的船}}]"
+"""The attract loop of the factory's exhibition: one picture and what it shows."""
 
 MEDIA = ["media/a.png", "media/map.png", "media/film.mp4"]
 

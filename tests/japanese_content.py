@@ -27,7 +27,9 @@ languages: [en, ja]
 default_language: ja
 attract:
   slide_seconds: 5
-  media: [media/attract-sky.png, media/attract-bay.png]
+  media:
+    - {file: media/attract-sky.png, alt: {en: A calm blue sky over the works, ja: 製鉄所の上に広がる穏やかな青空}}
+    - {file: media/attract-bay.png, alt: {en: A bay with clear water, ja: 澄んだ水をたたえた湾}}
   message: {en: "Touch to begin", ja: "画面にふれてください"}
 """
 
@@ -38,6 +40,7 @@ title: {en: "The Smoke Years", ja: "けむりの時代"}
 summary: {en: "How the steel town grew, and what it cost.", ja: "鉄のまちの成長と、その代償。"}
 color: "#8a5a3c"
 cover: media/furnace.png
+cover_alt: {en: A blast furnace glowing orange, ja: オレンジ色に光る高炉}
 sections:
   - id: steel-town
     title: {en: "A Steel Town", ja: "鉄のまち"}
@@ -67,6 +70,7 @@ sections:
         type: image
         title: {en: "The works from above", ja: "上から見た製鉄所"}
         image: media/works-plan.png
+        alt: {en: A printed plan of the steel works, ja: 製鉄所の配置図}
         caption: {en: "Pinch to see the rail lines between the halls.", ja: "指で広げると、工場をつなぐ線路が見えます。"}
         credit: {en: "City archive", ja: "市の資料館"}
       - id: workers-day
@@ -74,10 +78,13 @@ sections:
         title: {en: "A worker's day", ja: "働く人の一日"}
         items:
           - image: media/shift-morning.png
+            alt: {en: Workers arriving for the morning shift, ja: 朝の勤務に向かう作業員}
             caption: {en: "The morning shift arrives.", ja: "朝の交代の時間。"}
           - image: media/shift-noon.png
+            alt: {en: Workers at the furnace at noon, ja: 昼の高炉で働く作業員}
             caption: {en: "Lunch by the rails.", ja: "線路わきでお昼ごはん。"}
           - image: media/shift-night.png
+            alt: {en: The works lit up at night, ja: 夜に明かりがともる製鉄所}
       - id: furnace-voice
         type: quote
         title: {en: "Words from the works", ja: "製鉄所の声"}
@@ -88,6 +95,7 @@ sections:
     title: {en: "The Grey Sky", ja: "灰色の空"}
     summary: {en: "Smoke over the town, poison in the bay.", ja: "まちを覆う煙、湾に広がる汚れ。"}
     cover: media/grey-sky.png
+    cover_alt: {en: Smoke turning the sky grey, ja: 煙で灰色になった空}
     exhibits:
       - id: seven-colour-smoke
         type: image
@@ -124,6 +132,7 @@ sections:
         title: {en: "Chimneys at dusk", ja: "夕暮れの煙突"}
         video: media/chimneys.mp4
         poster: media/chimneys-poster.png
+        poster_alt: {en: Chimneys giving off smoke, ja: 煙を出す煙突}
         captions:
           en: media/chimneys.en.vtt
           ja: media/chimneys.ja.vtt
@@ -137,20 +146,24 @@ title: {en: "Clean Again", ja: "きれいな空と海へ"}
 summary: {en: "Mothers, engineers and the city change course.", ja: "母親たち、技術者、そして市が動いた。"}
 color: "#2f7a6a"
 cover: media/blue-sky.png
+cover_alt: {en: A clear blue sky over the town, ja: 町の上の澄んだ青空}
 sections:
   - id: mothers-voices
     title: {en: "The Mothers Speak", ja: "母親たちの声"}
     summary: {en: "Women measured the dirt and asked for blue sky.", ja: "女性たちが汚れを測り、青空を求めました。"}
     cover: media/meeting.png
+    cover_alt: {en: People talking around a table, ja: テーブルを囲んで話し合う人々}
     exhibits:
       - id: laundry-test
         type: before_after
         title: {en: "White shirts, grey shirts", ja: "白いシャツ、灰色のシャツ"}
         before:
           image: media/shirt-grey.png
+          alt: {en: A white shirt turned grey by soot, ja: すすで灰色になった白いシャツ}
           label: {en: "After one day outside", ja: "外に一日干したあと"}
         after:
           image: media/shirt-white.png
+          alt: {en: A clean white shirt, ja: 真っ白なシャツ}
           label: {en: "Fresh from the wash", ja: "洗ったばかり"}
         caption: {en: "Mothers showed the dirt that fell on washing.", ja: "母親たちは、洗濯物に落ちる汚れを見せました。"}
       - id: mothers-story
@@ -173,6 +186,7 @@ sections:
         type: image
         title: {en: "A month of dust", ja: "ひと月分のばいじん"}
         image: media/dust-cloth.png
+        alt: {en: A cloth that caught falling dust, ja: 降ってきたほこりを受けた布}
         caption: {en: "Dust collected on one cloth in a single month.", ja: "一枚の布に、ひと月で集まったばいじん。"}
         credit: {en: "A women's group", ja: "婦人会"}
       - id: blue-sky-quote
@@ -215,6 +229,7 @@ sections:
         type: map
         title: {en: "Around the bay today", ja: "いまの湾のまわり"}
         image: media/bay-map.png
+        alt: {en: A map of the bay and its shore, ja: 湾と海岸の地図}
         caption: {en: "Touch a place to open its story.", ja: "場所にふれると、その物語が開きます。"}
         hotspots:
           - x: 0.30
@@ -263,8 +278,10 @@ sections:
         title: {en: "The bay today", ja: "いまの湾"}
         items:
           - image: media/bay-boats.png
+            alt: {en: Small boats on the bay, ja: 湾に浮かぶ小舟}
             caption: {en: "Small boats fish again.", ja: "小さな漁船がまた漁に出ます。"}
           - image: media/bay-park.png
+            alt: {en: A park along the bay, ja: 湾沿いの公園}
             caption: {en: "A park on the old shore.", ja: "昔の岸辺は公園になりました。"}
       - id: bay-then-now
         type: before_after
@@ -283,6 +300,7 @@ sections:
         author: {en: "A plant engineer", ja: "工場の技術者"}
         role: {en: "Worked on the first filters", ja: "最初の集じん装置を担当"}
         image: media/engineer.png
+        alt: {en: An engineer at work, ja: 仕事中の技術者}
 """
 
 CAPTIONS = {

@@ -21,7 +21,9 @@ languages: [en, ar]
 default_language: en
 attract:
   slide_seconds: 4
-  media: [media/attract.png, media/coast.png]
+  media:
+    - {file: media/attract.png, alt: {en: "Cranes against the evening sky", ar: "رافعات في سماء المساء"}}
+    - {file: media/coast.png, alt: {en: "A green coast by a calm sea", ar: "ساحل أخضر على بحر هادئ"}}
   message: {en: "Touch to explore", ar: "المس الشاشة للاستكشاف"}
 """
 
@@ -54,6 +56,7 @@ sections:
         title: {en: "The Harbour Plan", ar: "مخطط الميناء"}
         summary: {en: "The first plan of the port.", ar: "أول مخطط للميناء."}
         image: media/plan.png
+        alt: {en: "An old printed plan of the port", ar: "مخطط مطبوع قديم للميناء"}
         caption: {en: "The plan of 1905.", ar: "مخطط عام 1905."}
         credit: {en: "City Archive", ar: "أرشيف المدينة"}
       - id: harbour-gallery
@@ -61,8 +64,10 @@ sections:
         title: {en: "Life on the Quay", ar: "الحياة على الرصيف"}
         summary: {en: "Work and trade by the water.", ar: "العمل والتجارة عند الماء."}
         items:
-          - {image: media/harbour.png, caption: {en: "Cranes at dawn", ar: "رافعات عند الفجر"}}
-          - {image: media/port.png, caption: {en: "The fish market", ar: "سوق السمك"}}
+          - {image: media/harbour.png, caption: {en: "Cranes at dawn", ar: "رافعات عند الفجر"},
+             alt: {en: "Cranes on the quay at dawn", ar: "رافعات على الرصيف عند الفجر"}}
+          - {image: media/port.png, alt: {en: "Stalls of a busy fish market", ar: "أكشاك سوق سمك مزدحم"},
+             caption: {en: "The fish market", ar: "سوق السمك"}}
           - image: media/coast.png
             caption: {en: "A ferry leaves for the islands", ar: "عبّارة تغادر إلى الجزر"}
       - id: harbour-voice
@@ -163,7 +168,7 @@ title:
 languages: [en, zh, ar, fr, ja, es]
 default_language: en
 attract:
-  media: [media/attract.png]
+  media: [{file: media/attract.png, alt: "Cranes against the evening sky"}]
 """
 
 SIX_FLOOR_YAML = """\
@@ -172,6 +177,7 @@ number: 1
 title: {en: "The Port", zh: "港口", ar: "الميناء", fr: "Le port", ja: "港", es: "El puerto"}
 color: "#9a4a2e"
 cover: media/port.png
+cover_alt: "Stalls of a busy fish market"
 sections:
   - id: old-harbour
     title:

@@ -27,7 +27,7 @@ from kiosk.content.schema import schema_for
 from kiosk.insights.report import local_midnight
 from kiosk.insights.schema import connect
 from kiosk.session import ExhibitionSession
-from tests.content_factory import EXHIBITION, FLOOR, line_of, make_content
+from tests.content_factory import ATTRACT_MEDIA, EXHIBITION, FLOOR, line_of, make_content
 
 FESTIVAL = """\
   - id: festival
@@ -51,8 +51,9 @@ DATED_FLOOR = FLOOR.replace("sections:\n", "sections:\n" + FESTIVAL).replace(
 """The factory's floor with a dated section (with one exhibit from 18:00) and a dated film."""
 
 DATED_EXHIBITION = EXHIBITION.replace(
-    "media: [media/a.png]",
-    "media:\n    - media/a.png\n    - {file: media/map.png, from: 2027-02-05, until: 2027-02-15}")
+    ATTRACT_MEDIA,
+    "media:\n    - {file: media/a.png, alt: {en: Ships in the harbour, zh: 港口里的船}}\n"
+    "    - {file: media/map.png, from: 2027-02-05, until: 2027-02-15}")
 """The factory's exhibition with a festival attract slide."""
 
 BEFORE = dt.datetime(2027, 1, 10, 12, 0)
@@ -136,7 +137,7 @@ def test_the_schema_has_from_and_until_and_dated_attract_slides() -> None:
         assert {"from", "until"} <= set(schema["$defs"][model]["properties"]), model
     assert "2027-02-05 18:00" in json.dumps(schema)
     slide = schema_for("exhibition")["$defs"]["AttractSlide"]["properties"]
-    assert {"file", "from", "until"} == set(slide)
+    assert {"file", "alt", "from", "until"} == set(slide)
 
 
 # -- what is shown --------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import pytest
 from kiosk.cli import main as kiosk_main
 from kiosk.content.load import load_exhibition
 from kiosk.content.yaml_nodes import MAX_ALIAS_TEXT
-from tests.content_factory import EXHIBITION, make_content
+from tests.content_factory import ATTRACT_MEDIA, EXHIBITION, make_content
 
 REPO = Path(__file__).resolve().parent.parent
 HANG = 60
@@ -180,7 +180,7 @@ def test_aliases_repeating_a_long_text_stop_at_once_with_little_memory(tmp_path:
     the messages about it); the load stops at the alias that passes the limit, before building data."""
     long_text = "x" * 100_000
     aliases = ", ".join(["*s"] * 15_000)
-    exhibition = EXHIBITION.replace("media: [media/a.png]", f"media: [&s {long_text}, {aliases}]")
+    exhibition = EXHIBITION.replace(ATTRACT_MEDIA, f"media: [&s {long_text}, {aliases}]")
     root = make_content(tmp_path / "content", exhibition=exhibition)
     assert 150_000 < (root / "exhibition.yaml").stat().st_size < 170_000
     result = validate(root, prelude=MEMORY_LIMIT)

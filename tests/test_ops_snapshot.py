@@ -18,7 +18,7 @@ from kiosk.content.load import load_exhibition
 from kiosk.content.version import content_version
 from kiosk.ops import snapshot
 from kiosk.ops.snapshot import default_snapshot_dir, load_for_startup
-from tests.content_factory import EXHIBITION, FLOOR, TINY_PNG, make_content
+from tests.content_factory import ATTRACT_MEDIA, EXHIBITION, FLOOR, TINY_PNG, make_content
 
 REPO = Path(__file__).resolve().parent.parent
 BROKEN_FLOOR = FLOOR.replace("number: 1", "number: one")
@@ -124,7 +124,8 @@ def test_a_linked_media_file_is_reported_and_never_shown(tmp_path: Path) -> None
     (content / "media" / "map.png").unlink()
     (content / "media" / "map.png").symlink_to(content / "media" / "a.png")
     (content / "shots").symlink_to(content / "media")  # a linked folder inside the content folder
-    attract_through_the_link = EXHIBITION.replace("media: [media/a.png]", "media: [shots/a.png]")
+    linked_media = ATTRACT_MEDIA.replace("media/a.png", "shots/a.png")
+    attract_through_the_link = EXHIBITION.replace(ATTRACT_MEDIA, linked_media)
     (content / "exhibition.yaml").write_text(attract_through_the_link)
     checked = check_and_copy(content, tmp_path / "last-good")
     assert checked.root is None and checked.result.exhibition is None

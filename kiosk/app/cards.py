@@ -57,6 +57,7 @@ def floor_card(floor: Floor, words: Words) -> dict[str, Any]:
         "title": words.text(floor.title),
         "summary": words.text(floor.summary),
         "cover": cover(floor.cover, words.root),
+        "coverAlt": words.text(floor.cover_alt),
         "colour": fill_colour(floor.color),
         "number": floor.number,
         "kind": "floor",
@@ -71,6 +72,7 @@ def section_card(section: Section, floor: Floor, number: int, words: Words) -> d
         "title": words.text(section.title),
         "summary": words.text(section.summary),
         "cover": cover(section.cover or _first_picture(section), words.root),
+        "coverAlt": words.text(section.cover_alt if section.cover else _first_picture_alt(section)),
         "colour": fill_colour(floor.color),
         "number": number,
         "kind": "section",
@@ -85,6 +87,7 @@ def exhibit_card(exhibit: Exhibit, floor: Floor, number: int, words: Words) -> d
         "title": words.text(exhibit.title),
         "summary": words.text(exhibit.summary),
         "cover": cover(exhibit.cover or picture_of(exhibit), words.root),
+        "coverAlt": words.text(card_picture(exhibit)[1]),
         "colour": fill_colour(floor.color),
         "number": number,
         "kind": exhibit.type,
@@ -95,17 +98,31 @@ def exhibit_card(exhibit: Exhibit, floor: Floor, number: int, words: Words) -> d
 
 def picture_of(exhibit: Exhibit) -> str | None:
     """The picture that best stands for an exhibit on its card when it has no cover."""
-    for name in ("image", "poster"):
+    return _stand_in(exhibit)[0]
+
+
+Alt = dict[str, str] | None
+"""What a picture shows, in each language (None when nobody wrote it)."""
+
+
+def _stand_in(exhibit: Exhibit) -> tuple[str | None, Alt]:
+    """The picture that best stands for an exhibit when it has no cover, with its alt text."""
+    for name, alt in (("image", "alt"), ("poster", "poster_alt")):
         value = getattr(exhibit, name, None)
         if isinstance(value, str):
-            return value
+            return value, getattr(exhibit, alt, None)
     items = getattr(exhibit, "items", None)
     if items and hasattr(items[0], "image"):
-        return str(items[0].image)
+        return str(items[0].image), items[0].alt
     after = getattr(exhibit, "after", None)
     if after is not None:
-        return str(after.image)
-    return None
+        return str(after.image), after.alt
+    return None, None
+
+
+def card_picture(exhibit: Exhibit) -> tuple[str | None, Alt]:
+    """The picture on an exhibit's card (its cover, else its stand-in) and what it shows."""
+    return (exhibit.cover, exhibit.cover_alt) if exhibit.cover else _stand_in(exhibit)
 
 
 def _first_picture(section: Section) -> str | None:
@@ -113,6 +130,15 @@ def _first_picture(section: Section) -> str | None:
         picture = exhibit.cover or picture_of(exhibit)
         if picture:
             return str(picture)
+    return None
+
+
+def _first_picture_alt(section: Section) -> Alt:
+    """What the picture on a section's card shows when the section has no cover of its own."""
+    for exhibit in section.exhibits:
+        picture, alt = card_picture(exhibit)
+        if picture:
+            return alt
     return None
 
 
@@ -129,6 +155,7 @@ def exhibit_view_data(exhibit: Exhibit, words: Words, root: Path) -> dict[str, A
         "title": words.text(exhibit.title),
         "summary": words.text(exhibit.summary),
         "cover": cover(exhibit.cover or picture_of(exhibit), words.root),
+        "coverAlt": words.text(card_picture(exhibit)[1]),
     }
 
 

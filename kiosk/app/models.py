@@ -30,6 +30,7 @@ CARD_FIELDS: tuple[str, ...] = (
     "title",
     "summary",
     "cover",
+    "coverAlt",
     "colour",
     "number",
     "kind",

@@ -3,16 +3,20 @@ import Kiosk
 
 // A cover picture that fills its box (cropped, decoded at the box's size) and fades in.
 // Without a picture, or while it loads, the box shows a calm tint of the given colour.
-// Without `fadeIn` the picture is shown at once when it is ready.
+// Without `fadeIn` the picture is shown at once when it is ready. `alt` says what it shows.
 Rectangle {
     id: root
 
     property string source: ""
+    property string alt: ""
     property color tint: Theme.surface
     property bool fadeIn: true
 
     color: Qt.darker(root.tint, 1.6)
     clip: true
+    Accessible.role: Accessible.Graphic
+    Accessible.name: root.alt
+    Accessible.ignored: root.alt.length === 0
 
     Image {
         id: picture

@@ -9,6 +9,7 @@ Tappable {
     required property string title
     required property string summary
     required property string cover
+    required property string coverAlt
     required property string colour
     required property string kind
     required property string kindLabel
@@ -37,6 +38,7 @@ Tappable {
             anchors.top: parent.top
             height: Math.round(root.width * 0.56)
             source: root.cover
+            alt: root.coverAlt
             tint: root.colour
         }
 

@@ -69,10 +69,13 @@ Item {
                 id: after
 
                 anchors.fill: parent
+                objectName: "afterPicture"
                 source: root.exhibit.after.image
                 sourceSize: Qt.size(Math.max(1, Math.round(room.width)), Math.max(1, Math.round(room.height)))
                 fillMode: Image.PreserveAspectCrop
                 asynchronous: true
+                Accessible.role: Accessible.Graphic
+                Accessible.name: root.exhibit.after.alt ?? ""
             }
 
             Item {
@@ -83,8 +86,11 @@ Item {
                 clip: true
 
                 Image {
+                    objectName: "beforePicture"
                     width: compare.width
                     height: compare.height
+                    Accessible.role: Accessible.Graphic
+                    Accessible.name: root.exhibit.before.alt ?? ""
                     source: root.exhibit.before.image
                     sourceSize: Qt.size(Math.max(1, Math.round(room.width)), Math.max(1, Math.round(room.height)))
                     fillMode: Image.PreserveAspectCrop
@@ -212,6 +218,10 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 width: parent.width - hint.width - Theme.margin
                 text: root.exhibit.caption ?? ""
+                // in high contrast: "Before: ... / After: ...", what each picture shows
+                alt: [[root.exhibit.labels.before, root.exhibit.before.alt ?? ""],
+                      [root.exhibit.labels.after, root.exhibit.after.alt ?? ""]]
+                     .filter(side => side[1].length > 0).map(side => side[0] + ": " + side[1]).join("\n")
             }
 
             Text {

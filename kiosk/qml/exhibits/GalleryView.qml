@@ -59,8 +59,12 @@ Item {
             Image {
                 id: picture
 
+                objectName: "galleryPicture"
                 anchors.fill: parent
-                anchors.bottomMargin: Theme.smallSize * 3
+                // room for the caption, and in high contrast for what the picture shows
+                anchors.bottomMargin: Theme.smallSize * 3 + (altText.shown ? altText.height + Theme.unit * 2 : 0)
+                Accessible.role: Accessible.Graphic
+                Accessible.name: slide.modelData.alt ?? ""
                 source: slide.modelData.image
                 sourceSize: Qt.size(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)))
                 fillMode: Image.PreserveAspectFit
@@ -68,6 +72,8 @@ Item {
             }
 
             Text {
+                id: captionText
+
                 x: (slide.width - width) / 2
                 y: picture.y + (picture.height + picture.paintedHeight) / 2 + Theme.unit * 2
                 width: Math.min(slide.width, Math.max(picture.paintedWidth, Theme.bodySize * 20))
@@ -78,6 +84,16 @@ Item {
                 wrapMode: Text.Wrap
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallSize
+            }
+
+            AltText {
+                id: altText
+
+                x: captionText.x
+                y: captionText.y + (captionText.text.length > 0 ? captionText.height + Theme.unit : 0)
+                width: captionText.width
+                height: implicitHeight
+                text: slide.modelData.alt ?? ""
             }
         }
     }
@@ -114,7 +130,9 @@ Item {
         Accessible.role: Accessible.List
         Accessible.name: root.exhibit.title + ", " + (pictures.currentIndex + 1) + " / " + pictures.count
                          + (pictures.currentIndex >= 0 && pictures.currentIndex < pictures.count
-                            ? ". " + root.exhibit.items[pictures.currentIndex].caption : "")
+                            ? [root.exhibit.items[pictures.currentIndex].caption,
+                               root.exhibit.items[pictures.currentIndex].alt ?? ""]
+                              .filter(words => words.length > 0).map(words => ". " + words).join("") : "")
         Accessible.focusable: true
 
         Components.FocusRing {

@@ -33,12 +33,17 @@ Item {
         title: root.exhibit.title
     }
 
+    // in the high-contrast mode what the picture shows is written beside it (not under it, where
+    // larger text and the lower controls would leave the picture no room)
+    readonly property bool described: Theme.highContrast && (root.exhibit.alt ?? "").length > 0
+
     Rectangle {
         id: stage
 
         x: Theme.margin
         y: heading.y + heading.height + Theme.unit * 3
-        width: root.width - Theme.margin * 2
+        // the words beside it get more room when the text is larger
+        width: (root.width - Theme.margin * 2) * (root.described ? (Theme.textScale > 1.2 ? 0.5 : 0.64) : 1)
         height: footer.y - y - Theme.unit * 3
         radius: Theme.radius
         color: Qt.darker(Theme.background, 1.25)
@@ -49,9 +54,17 @@ Item {
             anchors.fill: parent
             anchors.margins: Theme.unit
             objectName: "zoomArea"
-            accessibleName: root.exhibit.title
+            // what the picture shows; its title where nobody wrote that
+            accessibleName: (root.exhibit.alt ?? "") || root.exhibit.title
             source: root.exhibit.image
         }
+    }
+
+    AltText {
+        x: stage.x + stage.width + Theme.margin
+        y: stage.y
+        width: root.width - x - Theme.margin
+        text: root.described ? root.exhibit.alt : ""
     }
 
     Item {
@@ -85,7 +98,8 @@ Item {
                 color: Theme.mutedText
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallSize
-                visible: !zoomArea.zoomed
+                // (with the picture's words beside it, the buttons say enough)
+                visible: !zoomArea.zoomed && !root.described
             }
 
             TouchButton {

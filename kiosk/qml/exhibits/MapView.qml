@@ -136,7 +136,8 @@ Item {
                 anchors.fill: parent
                 anchors.margins: Theme.unit
                 objectName: "zoomArea"
-                accessibleName: root.exhibit.title
+                // what the map shows; its title where nobody wrote that
+                accessibleName: (root.exhibit.alt ?? "") || root.exhibit.title
                 source: root.exhibit.image
 
                 // A marker moved away from a crowded place keeps a thin line to its point, marked
@@ -335,6 +336,7 @@ Item {
                 anchors.verticalCenter: parent.verticalCenter
                 width: Math.min(parent.width - controls.width - Theme.margin, Theme.bodySize * 40)
                 text: root.exhibit.caption ?? ""
+                alt: root.exhibit.alt ?? ""
             }
 
             Row {

@@ -4,15 +4,23 @@ import QtQuick
 import Kiosk
 
 // A picture's caption, with its credit line underneath in quieter type (italic in Latin,
-// Greek and Cyrillic only).
+// Greek and Cyrillic only), and in the high-contrast mode what the picture shows (its alt text).
 Column {
     id: caption
 
     property string text: ""
     property string credit: ""
+    property string alt: ""
 
     spacing: Theme.unit / 2
-    visible: text.length > 0 || credit.length > 0
+    visible: text.length > 0 || credit.length > 0 || altText.shown
+
+    AltText {
+        id: altText
+
+        width: caption.width
+        text: caption.alt
+    }
 
     Text {
         width: caption.width
