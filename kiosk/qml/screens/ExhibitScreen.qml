@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import Kiosk
+import "../exhibits/parts" as Parts
 
 // One exhibit: the view for its type fills everything beside the header. A view that cannot
 // load gives way to a calm card, never an empty screen. An exhibit with a spoken description
@@ -12,6 +13,11 @@ Item {
     readonly property var exhibit: (Navigator.exhibitData(root.exhibitId) as PlaceData).fields
     readonly property url fallbackUrl: Qt.resolvedUrl("../exhibits/ExhibitFallback.qml")
     readonly property string narration: root.exhibit.narration ?? ""
+    // an exhibit with a link shows its QR code in a card of its own: beside the view in a wide
+    // window, below it in a tall one, so that it never covers the exhibit
+    readonly property bool hasLink: (root.exhibit.link ?? {}).url !== undefined
+    readonly property bool linkBeside: root.hasLink && root.width >= root.height
+    readonly property bool linkBelow: root.hasLink && !root.linkBeside
     property int narrationSession: -1
     readonly property bool narrating: root.narrationSession >= 0
                                       && root.narrationSession === Playback.session
@@ -95,13 +101,29 @@ Item {
 
         anchors.fill: parent
         anchors.topMargin: Theme.reach ? Theme.reachTop : Theme.headerHeight
-        anchors.bottomMargin: Theme.reach ? Theme.headerHeight : 0
+        anchors.bottomMargin: (Theme.reach ? Theme.headerHeight : 0)
+                              + (root.linkBelow ? qrCard.height + Theme.unit * 2 : 0)
+        anchors.leftMargin: root.linkBeside && Theme.rightToLeft ? qrCard.width + Theme.unit * 3 : 0
+        anchors.rightMargin: root.linkBeside && !Theme.rightToLeft ? qrCard.width + Theme.unit * 3 : 0
         contentWidth: width
         contentHeight: root.view ? Math.max(area.height, root.view.implicitHeight) : area.height
         interactive: area.contentHeight > area.height + 1
         clip: area.interactive
         boundsBehavior: Flickable.StopAtBounds
         flickableDirection: Flickable.VerticalFlick
+    }
+
+    Parts.QrCard {
+        id: qrCard
+
+        objectName: "qrCard"
+        x: Theme.rightToLeft ? Theme.unit * 2 : root.width - qrCard.width - Theme.unit * 2
+        y: root.linkBeside ? area.y + area.height - qrCard.height - Theme.unit * 2
+                           : area.y + area.height + Theme.unit
+        width: qrCard.implicitWidth
+        height: qrCard.implicitHeight
+        link: root.exhibit.link ?? {}
+        scanText: root.exhibit.labels.link_scan ?? ""
     }
 
     Binding {
