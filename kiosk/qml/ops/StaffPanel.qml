@@ -198,6 +198,10 @@ Rectangle {
                 }
             }
         }
+
+        StaffPolls {
+            width: parent.width
+        }
     }
 
     GroupHeading {
