@@ -29,7 +29,7 @@ os.environ.setdefault(
 from PySide6.QtCore import QEventLoop, QTimer, QUrl  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtMultimedia import QMediaPlayer  # noqa: E402
-from sample_media import audio, catalogue, video  # noqa: E402
+from sample_media import audio, catalogue, model3d, video  # noqa: E402
 from sample_media.paint import save_png  # noqa: E402
 
 
@@ -122,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         + [catalogue.POSTER]
         + list(catalogue.FILMS)
         + list(catalogue.NARRATION.values())
+        + list(model3d.FILES)
     )
     wanted = [
         rel
@@ -136,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         if pic.path in wanted:
             started = time.monotonic()
             report(catalogue.write_picture(pic, args.out), started)
+    for path in model3d.write(args.out, wanted):
+        report(path, started_all)
     make_films(args.out, wanted)
     ok = make_narration(args.out, wanted)
     print(f"done in {time.monotonic() - started_all:.0f} s", flush=True)

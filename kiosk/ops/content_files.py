@@ -18,12 +18,13 @@ from typing import Any
 from pydantic import AfterValidator, BaseModel
 
 from kiosk.content import media
+from kiosk.content.gltf import files_beside
 from kiosk.content.load import LoadResult
 
 
 def _kinds() -> dict[Callable[..., Any], str]:
     aliases = {"image": media.ImagePath, "video": media.VideoPath, "audio": media.AudioPath,
-               "captions": media.CaptionsPath, "media": media.MediaPath}
+               "captions": media.CaptionsPath, "media": media.MediaPath, "model": media.ModelPath}
     found: dict[Callable[..., Any], str] = {}
     for kind, alias in aliases.items():
         for marker in typing.get_args(alias)[1:]:
@@ -81,13 +82,16 @@ def _within(annotation: Any, value: Any) -> Iterator[tuple[str, str]]:
 def referenced_files(result: LoadResult, root: Path) -> dict[str, str]:
     """{relative path: kind} of the YAML files and media files of a loaded exhibition.
 
-    Kinds are 'yaml', 'image', 'video', 'audio', 'captions' and 'media' (a picture or a film)."""
+    Kinds are 'yaml', 'image', 'video', 'audio', 'captions', 'media' (a picture or a film) and
+    'model' (a 3D model and the files a .gltf model uses)."""
     files: dict[str, str] = {}
     for path in result.files:
         files[Path(path).relative_to(root).as_posix()] = "yaml"
     if result.exhibition is not None:
         for kind, relative in media_paths(result.exhibition):
             files.setdefault(PurePosixPath(relative).as_posix(), kind)
+            for used in files_beside(root, relative):  # a .gltf model's buffers and pictures
+                files.setdefault(used, "model")
     return files
 
 
