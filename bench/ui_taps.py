@@ -154,9 +154,11 @@ def child(root: Path, taps: int) -> dict[str, Any]:
         if not kiosk.settle():
             raise SystemExit(f"the screen after a tap on {step} did not settle")
         frame_gaps += [(b - a) * 1000 for a, b in zip(swaps[start:], swaps[start + 1:], strict=False)]
+    by_view = view_taps(kiosk, exhibition, swaps, quiet, device)
     kiosk.shut_down()
     del app
     return {
+        "tap_to_next_frame_by_view_ms": by_view,
         "drawing": drawn,
         "taps": len(latencies),
         "taps_on_a_window_still_drawing": restless,
@@ -167,6 +169,54 @@ def child(root: Path, taps: int) -> dict[str, Any]:
         "tap_to_transition_end_ms": {**spread(settled), "designed_transition_ms": 250},
         "transition_frame_ms": {**spread(frame_gaps), "mean": round(statistics.fmean(frame_gaps), 1)},
     }
+
+
+VIEW_ROUNDS = 12
+
+
+def view_taps(kiosk: Any, exhibition: Any, swaps: list[float], quiet: Any, device: Any) -> dict[str, Any]:
+    """Tap → next frame for opening one exhibit of each kind from its section's card (the poll,
+    the 3D model and an exhibit with a QR link among them), VIEW_ROUNDS times each."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtTest import QTest
+
+    from kiosk.render.scene import walk
+
+    chosen: dict[str, tuple[str, str]] = {}
+    for floor in exhibition.floors:
+        for section in floor.sections:
+            for exhibit in section.exhibits:
+                kind = "link" if getattr(exhibit, "link", None) else exhibit.type
+                chosen.setdefault(kind, (section.id, exhibit.id))
+    window = kiosk.window
+    figures: dict[str, Any] = {}
+    for kind, (section_id, exhibit_id) in sorted(chosen.items()):
+        latencies: list[float] = []
+        for _ in range(VIEW_ROUNDS):
+            kiosk.navigator.openSection(section_id)
+            if not kiosk.settle():
+                raise SystemExit(f"the section {section_id} did not settle")
+            cards = [item for item in walk(window.contentItem())
+                     if item.metaObject().className().startswith("ExhibitCard")
+                     and item.property("cardId") == exhibit_id and item.isVisible()]
+            if not cards:
+                break  # the card is on a later page of the section: not tapped from here
+            card = cards[0]
+            point = card.mapToScene(QPointF(card.width() / 2, min(card.height() / 2, 200)))
+            if not (0 <= point.x() < window.width() and 0 <= point.y() < window.height()):
+                break
+            quiet()
+            start = len(swaps)
+            tapped = time.perf_counter()
+            QTest.touchEvent(window, device, False).press(0, point.toPoint(), window).commit(False)
+            QTest.touchEvent(window, device, False).release(0, point.toPoint(), window).commit(False)
+            kiosk.wait_until(lambda start=start: len(swaps) > start)
+            latencies.append((swaps[start] - tapped) * 1000)
+            if not kiosk.settle():
+                raise SystemExit(f"the exhibit {exhibit_id} did not settle")
+        if latencies:
+            figures[kind] = {"exhibit": exhibit_id, **spread(latencies)}
+    return figures
 
 
 BARE_QML = b"""

@@ -33,7 +33,9 @@ EXHIBITION = textwrap.dedent(
     languages: [en, zh]
     default_language: en
     attract:
-      media: [media/port.png]
+      media:
+        - file: media/port.png
+          alt: {en: The harbour at dawn, zh: 黎明时的港口}
     """
 )
 
@@ -55,10 +57,12 @@ FLOOR = textwrap.dedent(
             type: image
             title: {en: City plan, zh: 城市规划图}
             image: media/x/plan-1899.png
+            alt: {en: A printed plan of the town in 1899, zh: 1899年的城镇平面图}
           - id: port-map
             type: map
             title: {en: Map, zh: 地图}
             image: media/port.png
+            alt: {en: The harbour at dawn, zh: 黎明时的港口}
             hotspots:
               - {x: 0.5, y: 0.5, label: {en: Pier, zh: 码头}, exhibit: port-today}
           - id: port-years
@@ -129,6 +133,9 @@ MISTAKES = [
             pick="unknown field"),
     Mistake(drop("image: media/x/plan-1899.png"),
             "A required field is missing.", "Add it. The tables say which fields are required."),
+    Mistake(drop("alt: {en: A printed plan of the town in 1899"),
+            "A picture has no words for visitors who cannot see it (a warning: the picture still shows).",
+            "Add `alt:` beside the picture, in each language, saying what it shows.", pick="alt text"),
     Mistake(swap("media/x/plan-1899.png", "media/x/plan-1898.png"),
             "The path or the file name is wrong.",
             "Check the spelling and the capitals, and that the file was copied. Take the suggestion if it is "

@@ -155,7 +155,8 @@ def template_problems(locale_dir: Path) -> list[str]:
     written = read(path)
     wanted = template()
     def entries(catalog: Catalog) -> set[tuple[object, ...]]:
-        return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id), tuple(m.auto_comments))
+        # a long comment is written on several lines: compare the words, not the lines
+        return {(m.context, m.id if isinstance(m.id, str) else tuple(m.id), " ".join(m.auto_comments))
                 for m in catalog if m.id}
     if entries(written) != entries(wanted):
         return [f"{path.name} is out of date with kiosk/words/messages.py: run extract, then update"]

@@ -28,6 +28,7 @@ from kiosk.app.exhibit_data import (
 from kiosk.content.media import MediaContext
 from kiosk.content.model import EXHIBIT_TYPES, Exhibit
 from kiosk.words import words
+from tests.model_files import write_crane
 
 EN_VTT = """WEBVTT
 
@@ -220,6 +221,27 @@ SAMPLES: list[dict[str, Any]] = [
         "role": {"en": "Urban planning bureau", "zh": "城市规划局"},
         "image": "media/city.png",
     },
+    {
+        "id": "next-project",
+        "type": "poll",
+        "title": {"en": "Have Your Say", "zh": "说说你的想法"},
+        "intro": {"en": "The city keeps building for people.", "zh": "城市一直在为人而建。"},
+        "question": {"en": "What should the city build next?", "zh": "城市下一步该建什么？"},
+        "answers": [
+            {"id": "parks", "text": {"en": "Pocket parks", "zh": "口袋公园"}, "image": "media/city.png"},
+            {"id": "walks", "text": {"en": "Waterfront walks", "zh": "滨海步道"}},
+            {"id": "cycling", "text": {"en": "Cycle paths", "zh": "自行车道"}},
+        ],
+    },
+    {
+        "id": "quay-crane",
+        "type": "model",
+        "title": {"en": "A Quay Crane", "zh": "岸边起重机"},
+        "file": "media/crane.glb",
+        "picture": "media/harbour.png",
+        "text": {"en": "It moves boxes between ships and land.", "zh": "它在船与陆地之间搬运箱子。"},
+        "caption": {"en": "A simple model.", "zh": "简易模型。"},
+    },
 ]
 
 
@@ -230,6 +252,7 @@ def make_sample_media(root: Path, video: Path | None = None) -> None:
     _scene(media / "harbour.png", 1600, 1000, 30)
     _scene(media / "city.png", 1600, 1000, 200, towers=12)
     _scene(media / "coast.png", 1400, 1000, 160, towers=5)
+    write_crane(media / "crane.glb")
     _tone(media / "voice.en.wav")
     _tone(media / "voice.zh.wav")
     (media / "port.en.vtt").write_text(EN_VTT, encoding="utf-8")

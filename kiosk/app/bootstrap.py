@@ -34,9 +34,19 @@ MAIN_QML = QML_DIR / "Main.qml"
 def register_qml_types() -> None:
     """Register the front end's types under `import Kiosk`: each module registers its own when
     it is first imported (Python imports a module once per process)."""
-    from kiosk.app import access, exhibit_data, models, navigator, playback, theme, tiled_picture
+    from kiosk.app import (
+        access,
+        exhibit_data,
+        models,
+        navigator,
+        playback,
+        poll,
+        speech,
+        theme,
+        tiled_picture,
+    )
 
-    del access, exhibit_data, models, navigator, playback, theme, tiled_picture
+    del access, exhibit_data, models, navigator, playback, poll, speech, theme, tiled_picture
 
 
 _SCREENS: list[QScreen] = []
@@ -80,6 +90,7 @@ def make_engine(
     hold_screens()
     from kiosk.app.access import Access
     from kiosk.app.navigator import Navigator
+    from kiosk.app.poll import Polls
     from kiosk.app.theme import Theme
 
     engine = QQmlApplicationEngine(parent)
@@ -92,6 +103,7 @@ def make_engine(
     navigator.attach(session)
     session.show(exhibition, root or Path.cwd(), language)
     Access.for_engine(engine).attach(theme, session)
+    Polls.for_engine(engine).attach(session)
     key = engine_key(engine)
     engine.destroyed.connect(lambda *_: _forget(key))
     return engine
@@ -100,11 +112,15 @@ def make_engine(
 def _forget(key: int) -> None:
     from kiosk.app.access import Access
     from kiosk.app.navigator import Navigator
+    from kiosk.app.poll import Polls
+    from kiosk.app.speech import Speech
     from kiosk.app.theme import Theme
 
+    Polls.forget_engine(key)
     Theme.forget_engine(key)
     Navigator.forget_engine(key)
     Access.forget_engine(key)
+    Speech.forget_engine(key)
 
 
 def main_qml_url() -> QUrl:

@@ -133,7 +133,7 @@ class Probe:
 
     def __init__(self, cache: Path | None = None, timeout_s: float = PROBE_TIMEOUT_S,
                  command: list[str] | None = None) -> None:
-        self.cache = cache if cache is not None else state_dir() / CACHE_NAME
+        self.cache = cache
         self.timeout_s = timeout_s
         self.command = command or [sys.executable, "-m", "kiosk.app.drawing"]
         self.key = cache_key()
@@ -143,6 +143,8 @@ class Probe:
 
     @classmethod
     def start(cls, **options: object) -> Probe:
+        """The probe `kiosk run` uses: its answer kept in the state folder unless `cache` says where."""
+        options.setdefault("cache", state_dir() / CACHE_NAME)
         probe = cls(**options)  # type: ignore[arg-type]
         probe._answer = probe._kept()
         if probe._answer is None and not os.environ.get("QT_QUICK_BACKEND"):
@@ -150,6 +152,8 @@ class Probe:
         return probe
 
     def _kept(self) -> Answer | None:
+        if self.cache is None:
+            return None
         try:
             kept = json.loads(self.cache.read_text())
             if kept.get("key") == self.key and isinstance(kept.get("renderer"), str):
@@ -165,6 +169,11 @@ class Probe:
             self._started = time.monotonic()
         except OSError as error:
             self._answer = Answer(None, f"the OpenGL check could not start ({error})")
+
+    def answer_now(self) -> Answer:
+        """Ask now, whatever was kept or chosen in the environment (for `kiosk doctor`)."""
+        self._launch()
+        return self.answer() or Answer(None, "the OpenGL check could not start")
 
     def answer(self) -> Answer | None:
         """The probe's answer (None when none was asked: the environment chose)."""
@@ -196,6 +205,8 @@ class Probe:
         return Answer(None, f"the OpenGL check failed (exit code {code})")
 
     def _keep(self, renderer: str) -> None:
+        if self.cache is None:
+            return
         try:
             self.cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             partial = self.cache.with_suffix(".partial")

@@ -14,9 +14,12 @@ from typing import Any
 
 from kiosk.app.captions import Cue, load_captions
 from kiosk.app.images import local_url
+from kiosk.app.qr import link_to_qml
 from kiosk.app.typography import labelled, no_lone_last_character, quoted
-from kiosk.content import model
+from kiosk.content import exhibits, model
 from kiosk.content.exhibit_types import VIEWS
+from kiosk.content.exhibits import Poll
+from kiosk.content.gltf import model_bounds
 from kiosk.content.i18n import pick, pick_or_none, resolve
 from kiosk.words import words
 
@@ -107,28 +110,34 @@ def exhibit_to_qml(exhibit: model.Exhibit, language: str, fallback: str, root: P
         "title": text(exhibit.title),
         "summary": text(exhibit.summary),
         "cover": file_url(root, exhibit.cover),
+        "coverAlt": text(exhibit.cover_alt),
         "labels": labels_for(language, fallback),
         "narration": file_url(root, narration_file(exhibit.narration, language, fallback)),
     }
+    data["link"] = link_to_qml(exhibit.link, language, fallback, data["labels"])
     if isinstance(exhibit, model.Article):
         data |= {
             "paragraphs": paragraphs(prose(exhibit.body)),
             "image": file_url(root, exhibit.image),
+            "alt": text(exhibit.alt),
             "caption": prose(exhibit.caption),
         }
     elif isinstance(exhibit, model.ImageExhibit):
         data |= {
             "image": file_url(root, exhibit.image),
+            "alt": text(exhibit.alt),
             "caption": prose(exhibit.caption),
             "credit": prose(exhibit.credit),
         }
     elif isinstance(exhibit, model.Gallery):
         data["items"] = [
-            {"image": file_url(root, item.image), "caption": prose(item.caption)}
+            {"image": file_url(root, item.image), "alt": text(item.alt), "caption": prose(item.caption)}
             for item in exhibit.items
         ]
     elif isinstance(exhibit, model.Video):
-        data |= _video(exhibit, language, fallback, root) | {"caption": prose(exhibit.caption)}
+        data |= _video(exhibit, language, fallback, root) | {
+            "caption": prose(exhibit.caption), "posterAlt": text(exhibit.poster_alt),
+        }
     elif isinstance(exhibit, model.Audio):
         audio = pick_language(exhibit.audio, language, fallback)
         audio = audio or next(iter(exhibit.audio.values()))
@@ -136,6 +145,7 @@ def exhibit_to_qml(exhibit: model.Exhibit, language: str, fallback: str, root: P
             "audio": file_url(root, audio),
             "transcript": paragraphs(prose(exhibit.transcript)),
             "image": file_url(root, exhibit.image),
+            "alt": text(exhibit.alt),
         }
     elif isinstance(exhibit, model.Timeline):
         data["events"] = [
@@ -145,6 +155,7 @@ def exhibit_to_qml(exhibit: model.Exhibit, language: str, fallback: str, root: P
                 "title": text(event.title),
                 "text": prose(event.text),
                 "image": file_url(root, event.image),
+                "alt": text(event.alt),
             }
             for event in exhibit.events
         ]
@@ -158,13 +169,14 @@ def exhibit_to_qml(exhibit: model.Exhibit, language: str, fallback: str, root: P
         data["sourceLine"] = labelled(data["labels"]["source"], data["source"], language)
     elif isinstance(exhibit, model.BeforeAfter):
         data |= {
-            "before": {"image": file_url(root, exhibit.before.image), "label": text(exhibit.before.label)},
-            "after": {"image": file_url(root, exhibit.after.image), "label": text(exhibit.after.label)},
+            "before": _side(exhibit.before, text, root),
+            "after": _side(exhibit.after, text, root),
             "caption": prose(exhibit.caption),
         }
     elif isinstance(exhibit, model.MapExhibit):
         data |= {
             "image": file_url(root, exhibit.image),
+            "alt": text(exhibit.alt),
             "caption": prose(exhibit.caption),
             "hotspots": [
                 {"x": spot.x, "y": spot.y, "label": text(spot.label), "exhibit": spot.exhibit}
@@ -177,8 +189,31 @@ def exhibit_to_qml(exhibit: model.Exhibit, language: str, fallback: str, root: P
             "author": text(exhibit.author),
             "role": text(exhibit.role),
             "image": file_url(root, exhibit.image),
+            "alt": text(exhibit.alt),
+        }
+    elif isinstance(exhibit, Poll):
+        data |= {
+            "question": text(exhibit.question),
+            "intro": prose(exhibit.intro),
+            "answers": [
+                {"id": answer.id, "text": text(answer.text), "image": file_url(root, answer.image)}
+                for answer in exhibit.answers
+            ],
+        }
+    elif isinstance(exhibit, exhibits.ModelExhibit):
+        data |= {
+            "model": file_url(root, exhibit.file),
+            "modelBounds": model_bounds(root / exhibit.file),
+            "picture": file_url(root, exhibit.picture),
+            "paragraphs": paragraphs(prose(exhibit.text)),
+            "caption": prose(exhibit.caption),
         }
     return data
+
+
+def _side(side: model.Side, text: InLanguage, root: Path) -> dict[str, str]:
+    """One picture of a before/after pair: its file, its label and what it shows."""
+    return {"image": file_url(root, side.image), "label": text(side.label), "alt": text(side.alt)}
 
 
 def _video(exhibit: model.Video, language: str, fallback: str, root: Path) -> dict[str, Any]:

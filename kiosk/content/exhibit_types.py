@@ -52,6 +52,8 @@ REGISTRY: tuple[ExhibitType, ...] = (
     ExhibitType(exhibits.BeforeAfter, "BeforeAfterView"),
     ExhibitType(exhibits.MapExhibit, "MapView"),
     ExhibitType(exhibits.Quote, "QuoteView"),
+    ExhibitType(exhibits.Poll, "PollView"),
+    ExhibitType(exhibits.ModelExhibit, "ModelView"),
 )
 """The exhibit types in the order the staff guide and the schema list them."""
 

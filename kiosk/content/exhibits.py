@@ -10,9 +10,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from kiosk.content.fields import Colour, Dated, Id, Language, Strict
+from kiosk.content.fields import Colour, Dated, Id, Language, Strict, alt_of
 from kiosk.content.i18n import ANY_LANGUAGE, LanguageKey, Text
-from kiosk.content.media import AudioPath, CaptionsPath, ImagePath, VideoPath
+from kiosk.content.links import LinkField
+from kiosk.content.media import AudioPath, CaptionsPath, ImagePath, ModelPath, VideoPath
 
 
 def _one_file_for_all_languages(value: Any) -> Any:
@@ -39,10 +40,17 @@ class ExhibitBase(Dated):
     title: Text
     summary: Text | None = Field(None, description="One line shown on the exhibit's card.")
     cover: ImagePath | None = Field(None, description="Image on the exhibit's card.")
+    cover_alt: Text | None = alt_of("the cover")
     narration: SoundPerLanguage | None = Field(
         None,
         description="Spoken description of the exhibit for visitors who cannot see it well: one sound "
         "file, or one per language. Offered by a Listen button; plays by itself in 'Read aloud' mode.",
+    )
+    link: LinkField | None = Field(
+        None,
+        description="A web page about the exhibit for visitors to read at home: shown as a QR code with "
+        "its host name, never opened by the kiosk. An https address, or `url` (one, or one per language) "
+        "with a `label`.",
     )
 
 
@@ -52,6 +60,7 @@ class Article(ExhibitBase):
     type: Literal["article"]
     body: Text
     image: ImagePath | None = None
+    alt: Text | None = alt_of("the picture")
     caption: Text | None = None
 
 
@@ -60,12 +69,14 @@ class ImageExhibit(ExhibitBase):
 
     type: Literal["image"]
     image: ImagePath
+    alt: Text | None = alt_of("the picture")
     caption: Text | None = None
     credit: Text | None = None
 
 
 class GalleryItem(Strict):
     image: ImagePath
+    alt: Text | None = alt_of("the picture")
     caption: Text | None = None
 
 
@@ -85,6 +96,7 @@ class Video(ExhibitBase):
         default_factory=dict, description="Caption file per language, e.g. {en: media/x.en.vtt}."
     )
     poster: ImagePath | None = Field(None, description="Still image shown before playing.")
+    poster_alt: Text | None = alt_of("the still image")
     loop: bool = Field(False, description="Play again from the start without a pause.")
     autoplay: bool = Field(False, description="Start playing when the exhibit opens.")
     caption: Text | None = None
@@ -97,6 +109,7 @@ class Audio(ExhibitBase):
     audio: SoundPerLanguage = Field(min_length=1)
     transcript: Text
     image: ImagePath | None = None
+    alt: Text | None = alt_of("the picture")
 
 
 class TimelineEvent(Strict):
@@ -104,6 +117,7 @@ class TimelineEvent(Strict):
     title: Text
     text: Text | None = None
     image: ImagePath | None = None
+    alt: Text | None = alt_of("the picture")
 
 
 class Timeline(ExhibitBase):
@@ -195,6 +209,7 @@ class Chart(ExhibitBase):
 
 class Side(Strict):
     image: ImagePath
+    alt: Text | None = alt_of("the picture")
     label: Text
 
 
@@ -219,6 +234,7 @@ class MapExhibit(ExhibitBase):
 
     type: Literal["map"]
     image: ImagePath
+    alt: Text | None = alt_of("the map")
     hotspots: list[Hotspot] = Field(default_factory=list)
     caption: Text | None = None
 
@@ -231,6 +247,43 @@ class Quote(ExhibitBase):
     author: Text
     role: Text | None = None
     image: ImagePath | None = None
+    alt: Text | None = alt_of("the picture")
+
+
+class PollAnswer(Strict):
+    id: Id = Field(description="Short name of the answer, kept with each vote, e.g. `pocket-parks`.")
+    text: Text
+    image: ImagePath | None = Field(None, description="Small picture beside the answer.")
+
+
+class Poll(ExhibitBase):
+    """A question visitors answer with one touch; then they see how everyone at this screen answered."""
+
+    type: Literal["poll"]
+    question: Text
+    answers: list[PollAnswer] = Field(min_length=2, max_length=6)
+    intro: Text | None = Field(None, description="A sentence or two above the question.")
+
+    @model_validator(mode="after")
+    def _answers_differ(self) -> Poll:
+        seen: set[str] = set()
+        for answer in self.answers:
+            if answer.id in seen:
+                raise ValueError(f"the answer id '{answer.id}' is used twice in this poll")
+            seen.add(answer.id)
+        return self
+
+
+class ModelExhibit(ExhibitBase):
+    """A 3D object visitors turn in their hands: drag to turn it, pinch to look closer."""
+
+    type: Literal["model"]
+    file: ModelPath = Field(description="The 3D model: a glTF 2.0 file (.glb, or .gltf with its files "
+                                        "beside it) in the content folder, at most 50 MB.")
+    picture: ImagePath = Field(description="A still picture of the object, shown where the screen "
+                                           "cannot draw in 3D.")
+    text: Text | None = Field(None, description="A few sentences about the object.")
+    caption: Text | None = None
 
 
 # The same models as kiosk.content.exhibit_types.REGISTRY, in its order (a test keeps them equal).
@@ -245,6 +298,8 @@ Exhibit = Annotated[
     | Chart
     | BeforeAfter
     | MapExhibit
-    | Quote,
+    | Quote
+    | Poll
+    | ModelExhibit,
     Field(discriminator="type"),
 ]

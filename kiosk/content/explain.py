@@ -185,6 +185,12 @@ def _culprit(data: Any, message: str) -> Path_:
             now, before = years[index], years[index - 1]
             if isinstance(now, int) and isinstance(before, int) and now < before:
                 return ("events", index, "year")
+    answers = data.get("answers")
+    if message.startswith("the answer id") and isinstance(answers, list):
+        ids = [answer.get("id") if isinstance(answer, dict) else None for answer in answers]
+        for index in range(1, len(ids)):
+            if ids[index] is not None and ids[index] in ids[:index]:
+                return ("answers", index, "id")
     if message.startswith("default_language") and "default_language" in data:
         return ("default_language",)
     languages = data.get("languages")

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from kiosk.content.i18n import LanguageTag
@@ -46,6 +54,36 @@ class Strict(BaseModel):
     imported: commands that never read content start sooner, and the kiosk builds only what it needs."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
+
+    @model_validator(mode="after")
+    def _alt_has_its_picture(self) -> Any:
+        """An alt text describes a picture written beside it: without the picture it is a mistake."""
+        fields = type(self).model_fields
+        for alt, picture in ALT_OF.items():
+            if alt in fields and picture in fields and getattr(self, alt) is not None \
+                    and getattr(self, picture) is None:
+                raise PydanticCustomError(
+                    "alt_without_picture", "{alt} describes a picture, but there is no {picture}",
+                    {"alt": alt, "picture": picture,
+                     "hint": f"add {picture}: with the picture's file, or remove {alt}"},
+                )
+        return self
+
+
+ALT_OF = {"alt": "image", "cover_alt": "cover", "poster_alt": "poster"}
+"""Each alt-text field and the picture field beside it that it describes (an attract slide's `alt`
+describes its `file`, which is always there)."""
+
+
+def alt_of(picture: str) -> Any:
+    """The optional field holding what `picture` shows, for visitors who cannot see it."""
+    return Field(
+        None,
+        description=f"What {picture} shows, in one short sentence per language (at most 25 words), "
+        "e.g. {en: Fishing boats moored at a wooden pier, zh: 木栈桥边停泊的渔船}. Read aloud, given to "
+        "screen readers and shown under the picture in high contrast.",
+    )
+
 
 
 _WHEN_FORMS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")

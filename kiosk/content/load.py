@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kiosk.content.alt_text import alt_warnings, share_alt_text
 from kiosk.content.crossfile import FloorMarks, check_across_files, marks_from_document, marks_from_text
 from kiosk.content.dates import date_problems
 from kiosk.content.errors import ContentError, Severity, display_path
@@ -255,12 +256,15 @@ def _load(root: Path, probe: MediaProbe | None, now: dt.datetime) -> LoadResult:
                 loader.check_languages(file, languages, exhibition_settings.default_language)
     loader.problems.extend(check_across_files([floor.marks() for floor in floors]))
     loader.problems.extend(markup_warnings((f.name, f.model, f.document) for f in files))
+    languages_shown = list(exhibition_settings.languages) if exhibition_settings is not None else []
+    loader.problems.extend(alt_warnings(((f.name, f.model, f.document) for f in files), languages_shown))
     loader.problems.extend(date_problems(((f.name, f.model, f.document) for f in files), now))
 
     problems = sorted(loader.problems, key=lambda p: (p.path, p.line, p.col))
     exhibition = None
     if exhibition_settings is not None and not any(p.is_error for p in problems):
         ordered = sorted((f.model for f in floors), key=lambda floor: floor.number)
-        exhibition = Exhibition.model_construct(settings=exhibition_settings, floors=tuple(ordered))
+        built = Exhibition.model_construct(settings=exhibition_settings, floors=tuple(ordered))
+        exhibition = share_alt_text(built)
     return LoadResult(exhibition, problems, [f.path for f in files])
 

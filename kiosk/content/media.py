@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from kiosk.content.errors import ContentError, display_path
 from kiosk.content.files import FileProblem, cannot_read, check_regular, open_regular, resolve_inside
+from kiosk.content.gltf import MAX_MODEL_BYTES, ModelProblem, check_glb, check_gltf
 from kiosk.content.sniff import Picture, PictureProblem, is_picture, sniff_picture
 from kiosk.content.streams import AUDIO_SUFFIXES, VIDEO_SUFFIXES, MediaProbe, Streams, stream_problem
 from kiosk.content.vtt import check_vtt
@@ -30,6 +31,7 @@ SUFFIXES: dict[str, frozenset[str]] = {
     "video": VIDEO_SUFFIXES,
     "audio": AUDIO_SUFFIXES,
     "captions": frozenset({".vtt"}),
+    "model": frozenset({".glb", ".gltf"}),
 }
 SUFFIXES["media"] = SUFFIXES["image"] | SUFFIXES["video"]
 
@@ -39,6 +41,7 @@ MAX_BYTES: dict[str, int] = {
     "audio": 1024 * 1024 * 1024,
     "captions": 2 * 1024 * 1024,
     "media": 4 * 1024 * 1024 * 1024,
+    "model": MAX_MODEL_BYTES,
 }
 
 KIND_NAMES = {
@@ -47,6 +50,7 @@ KIND_NAMES = {
     "audio": "a sound file",
     "captions": "a WebVTT caption file",
     "media": "an image or a video",
+    "model": "a 3D model (glTF 2.0)",
 }
 
 
@@ -127,6 +131,23 @@ class MediaContext:
                 except OSError as error:
                     raise cannot_read(shown, error) from None
         return self.pictures[key]
+
+    def check_model(self, resolved: Path, shown: str) -> None:
+        """A 3D model: a GLB file's header, or a glTF file's description and the files it uses."""
+        with open_regular(resolved, shown) as (file, opened):
+            try:
+                if resolved.suffix.lower() == ".glb":
+                    check_glb(file, opened.st_size)
+                    return
+                data = file.read(MAX_BYTES["model"] + 1)
+            except OSError as error:
+                raise cannot_read(shown, error) from None
+        used = check_gltf(data, resolved.parent, self.root)
+        total = len(data) + sum(path.stat().st_size for path in used)
+        if total > MAX_BYTES["model"]:
+            limit = MAX_BYTES["model"] // (1024 * 1024)
+            raise ModelProblem(f"and the files it uses are larger than the {limit} MB limit together",
+                               "make the model lighter (fewer triangles, smaller pictures)")
 
     def listing(self, folder: Path) -> list[str]:
         if folder not in self._listings:
@@ -229,6 +250,8 @@ def _check_inside(
             context.check_picture(resolved, relative, shown)
         elif kind == "captions":
             context.check_captions(resolved, relative, shown)
+        elif kind == "model":
+            context.check_model(resolved, shown)
         else:
             context.check_not_picture(resolved, shown)
             streams = context.streams(resolved)
@@ -236,7 +259,7 @@ def _check_inside(
             found = stream_problem(shown, role, streams) if streams else None
             if found is not None:
                 raise _fail(*found)
-    except PictureProblem as problem:
+    except (PictureProblem, ModelProblem) as problem:
         raise _fail(f"{shown} {problem.message}", problem.hint) from None
     except FileProblem as problem:
         raise _fail(problem.message, problem.hint) from None
@@ -255,3 +278,4 @@ VideoPath = Annotated[str, AfterValidator(_validator("video"))]
 AudioPath = Annotated[str, AfterValidator(_validator("audio"))]
 CaptionsPath = Annotated[str, AfterValidator(_validator("captions"))]
 MediaPath = Annotated[str, AfterValidator(_validator("media"))]
+ModelPath = Annotated[str, AfterValidator(_validator("model"))]

@@ -34,7 +34,7 @@ from kiosk.content.exhibits import (
     TimelineEvent,
     Video,
 )
-from kiosk.content.fields import Colour, Dated, Id, Language, Strict, When
+from kiosk.content.fields import Colour, Dated, Id, Language, Strict, When, alt_of
 from kiosk.content.i18n import Text
 from kiosk.content.media import ImagePath, MediaPath
 
@@ -73,6 +73,7 @@ class AttractSlide(Dated):
     """An attract picture or film shown only between two dates, e.g. during a festival."""
 
     file: MediaPath = Field(description="The picture or film, e.g. media/attract/festival.png.")
+    alt: Text | None = alt_of("the picture")
 
 
 def _slide_from_path(value: Any) -> Any:
@@ -95,7 +96,7 @@ class Attract(Strict):
     media: list[Slide] = Field(
         default_factory=list,
         description="Highlight images or videos shown in a loop, in order: a file's path, or a file "
-        "with dates (`file`, `from`, `until`) to show it only then.",
+        "with dates (`file`, `from`, `until`) to show it only then, and with `alt`, what it shows.",
     )
     message: Text | None = Field(None, description="Invitation over the loop, e.g. 'Touch to explore'.")
 
@@ -207,6 +208,7 @@ class Section(Dated):
     title: Text
     summary: Text | None = Field(None, description="One line shown under the section's title.")
     cover: ImagePath | None = None
+    cover_alt: Text | None = alt_of("the cover")
     exhibits: list[Exhibit] = Field(min_length=1)
 
 
@@ -219,6 +221,7 @@ class Floor(Dated):
     summary: Text | None = None
     color: Colour = Field(description="The floor's own colour on tiles and headers.")
     cover: ImagePath | None = None
+    cover_alt: Text | None = alt_of("the cover")
     sections: list[Section] = Field(min_length=1)
 
 

@@ -22,6 +22,8 @@ class Exhibits:
     titles: dict[str, str]
     spans: dict[str, tuple[dt.datetime | None, dt.datetime | None]] = field(default_factory=dict)
     """When each dated exhibit is shown: from, and the first moment after (kiosk.content.dates)."""
+    polls: dict[str, tuple[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    """Each poll's question and its answers (id, text) in the report's language."""
 
     def title(self, exhibit: str) -> str:
         return self.titles.get(exhibit, exhibit)
@@ -40,6 +42,7 @@ class Exhibits:
 def load_exhibits(folder: Path | None, language: str) -> tuple[Exhibits, Any]:
     """Exhibit ids and titles from the content folder (nothing when there is none or it has errors)."""
     from kiosk.content.dates import exhibit_spans
+    from kiosk.content.exhibits import Poll
     from kiosk.content.i18n import resolve
     from kiosk.content.load import load_exhibition
 
@@ -59,7 +62,13 @@ def load_exhibits(folder: Path | None, language: str) -> tuple[Exhibits, Any]:
         exhibit_id: resolve(exhibit.title, language, fallback)
         for exhibit_id, exhibit in exhibition.exhibits().items()
     }
-    return Exhibits(list(titles), titles, exhibit_spans(exhibition)), exhibition
+    polls = {
+        exhibit_id: (resolve(exhibit.question, language, fallback),
+                     [(answer.id, resolve(answer.text, language, fallback)) for answer in exhibit.answers])
+        for exhibit_id, exhibit in exhibition.exhibits().items()
+        if isinstance(exhibit, Poll)
+    }
+    return Exhibits(list(titles), titles, exhibit_spans(exhibition), polls), exhibition
 
 
 def local_midnight(day: dt.date) -> float:
@@ -84,6 +93,10 @@ class Figures:
     media_completion: float | None
     modes: list[tuple[str, int]]
     visits_with_modes: int
+    votes: list[queries.VoteCount] = field(default_factory=list)
+    """Poll answers per day."""
+    links: list[tuple[str, int]] = field(default_factory=list)
+    """(exhibit, visits that saw its QR code), most first."""
 
 
 def gather(connection: Any, first: dt.date, last: dt.date, exhibit_ids: list[str]) -> Figures:
@@ -118,4 +131,6 @@ def gather(connection: Any, first: dt.date, last: dt.date, exhibit_ids: list[str
         media_completion=queries.media_completion(connection, start, end),
         modes=modes,
         visits_with_modes=queries.visits_with_modes(connection, start, end),
+        votes=queries.poll_votes(connection, start, end),
+        links=queries.links_shown(connection, start, end),
     )

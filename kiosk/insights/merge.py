@@ -12,6 +12,7 @@ Copying was measured against attaching the files and querying a UNION ALL of the
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -35,6 +36,7 @@ CREATE TABLE views (session TEXT, kiosk TEXT, screen TEXT, item TEXT, started RE
 CREATE TABLE media (session TEXT, kiosk TEXT, exhibit TEXT, kind TEXT, started REAL, played REAL,
                     duration REAL, furthest REAL);
 CREATE TABLE choices (session TEXT, kiosk TEXT, at REAL, kind TEXT, value TEXT);
+CREATE TABLE votes (day TEXT, poll TEXT, answer TEXT, kiosk TEXT);
 """
 
 
@@ -136,8 +138,21 @@ def copy_into(connection: sqlite3.Connection, paths: Iterable[Path], start: floa
                         f"WHERE {column} >= :start AND {column} < :end",
                         limits,
                     )
+                _copy_votes(connection, start, end)
         finally:
             connection.execute("DETACH DATABASE source")
+
+
+def _copy_votes(connection: sqlite3.Connection, start: float, end: float) -> None:
+    """The poll votes of the local days of [start, end), from a file that has them."""
+    tables = connection.execute("SELECT name FROM source.sqlite_master WHERE type = 'table'").fetchall()
+    if ("votes",) in tables:
+        days = (dt.date.fromtimestamp(start).isoformat(), dt.date.fromtimestamp(end).isoformat())
+        connection.execute(
+            "INSERT INTO main.votes SELECT day, poll, answer, kiosk FROM source.votes "
+            "WHERE day >= ? AND day < ?",
+            days,
+        )
 
 
 def _scratch_connection(path: Path) -> sqlite3.Connection:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTime
 
 from kiosk.content.i18n import fallback_order
 from kiosk.insights.figures import Exhibits, Figures
+from kiosk.insights.poll_report import POLL_STYLE, poll_sections, write_poll_csv
 from kiosk.words import LANGUAGES, Words, words
 
 # ---------------------------------------------------------------------------------------------
@@ -113,6 +114,8 @@ def write_csv_files(figures: Figures, exhibits: Exhibits, out: Path) -> list[Pat
     """One CSV file per table, with a header row; numbers with a dot, times in seconds."""
     import csv
 
+    from kiosk.insights.qr_report import links_table
+
     total_views = sum(figure.views for figure in figures.exhibits) or 1
     tables: dict[str, tuple[list[str], list[list[Any]]]] = {
         "sessions_per_day.csv": (
@@ -194,6 +197,7 @@ def write_csv_files(figures: Figures, exhibits: Exhibits, out: Path) -> list[Pat
             ["mode", "visits", "share_of_visits_percent"],
             [[mode, count, _percent(count / figures.sessions)] for mode, count in figures.modes],
         ),
+        "links.csv": links_table(figures, exhibits),
         "summary.csv": (
             ["figure", "value"],
             [[key, value] for key, value in summary_rows(figures, exhibits)],
@@ -207,7 +211,7 @@ def write_csv_files(figures: Figures, exhibits: Exhibits, out: Path) -> list[Pat
             writer.writerow(header)
             writer.writerows(rows)
         written.append(path)
-    return written
+    return written + write_poll_csv(figures, exhibits, out)
 
 
 def summary_rows(figures: Figures, exhibits: Exhibits) -> list[tuple[str, Any]]:
@@ -300,6 +304,8 @@ def write_index(figures: Figures, exhibits: Exhibits, out: Path, words: dict[str
     """index.html: the key sentences, every chart, and links to the CSV files."""
     from html import escape
 
+    from kiosk.insights.qr_report import links_section
+
     fonts = ", ".join(f'"{family}"' for family in words["fonts"])
     items = "\n".join(
         f"    <li>{escape(sentence)}</li>" for sentence in key_sentences(figures, exhibits, words)
@@ -323,8 +329,7 @@ def write_index(figures: Figures, exhibits: Exhibits, out: Path, words: dict[str
   h1 {{ font-size: 2em; }}
   ul.key {{ font-size: 1.2em; }}
   figure {{ margin: 2em 0; }}
-  img {{ max-width: 100%; height: auto; border: 1px solid #ccc; }}
-</style>
+  img {{ max-width: 100%; height: auto; border: 1px solid #ccc; }}{POLL_STYLE}</style>
 </head>
 <body>
   <h1>{escape(words["heading"])}</h1>
@@ -332,6 +337,8 @@ def write_index(figures: Figures, exhibits: Exhibits, out: Path, words: dict[str
 {items}
   </ul>
 {images}
+{poll_sections(figures, exhibits, words)}
+{links_section(figures, exhibits, words)}
   <p>{escape(words["files"])}</p>
   <ul>
 {links}

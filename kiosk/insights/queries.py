@@ -305,6 +305,16 @@ def modes_used(connection: sqlite3.Connection, start: float, end: float) -> list
     return [(str(value), int(visits)) for value, visits in rows]
 
 
+def links_shown(connection: sqlite3.Connection, start: float, end: float) -> list[tuple[str, int]]:
+    """(exhibit, visits that saw its QR code), most first. Scans are not counted: no kiosk sees them."""
+    rows = connection.execute(
+        "SELECT value, COUNT(DISTINCT session || ' ' || kiosk) AS visits FROM choices "
+        "WHERE kind = 'link' AND at >= ? AND at < ? GROUP BY value ORDER BY visits DESC, value",
+        (start, end),
+    )
+    return [(str(value), int(visits)) for value, visits in rows]
+
+
 def visits_with_modes(connection: sqlite3.Connection, start: float, end: float) -> int:
     """Visits that turned on at least one accessibility mode."""
     row = connection.execute(
@@ -329,6 +339,34 @@ def time_span(connection: sqlite3.Connection) -> tuple[float, float] | None:
     """The first and last visit start in the file, or None when it holds no visits."""
     first, last = connection.execute("SELECT MIN(started), MAX(started) FROM sessions").fetchone()
     return (float(first), float(last)) if first is not None else None
+
+
+@dataclass(frozen=True)
+class VoteCount:
+    """How many chose one answer of a poll on one day."""
+
+    poll: str
+    answer: str
+    day: dt.date
+    votes: int
+
+
+def poll_votes(connection: sqlite3.Connection, start: float, end: float) -> list[VoteCount]:
+    """Votes per poll, answer and day, for the local days of [start, end) (none in a file
+    written before polls)."""
+    first = dt.date.fromtimestamp(start).isoformat()
+    after = dt.date.fromtimestamp(end).isoformat()
+    try:
+        rows = connection.execute(
+            "SELECT poll, answer, day, COUNT(*) FROM votes WHERE day >= ? AND day < ? "
+            "GROUP BY poll, answer, day ORDER BY poll, day, answer",
+            (first, after),
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return []
+    return [
+        VoteCount(str(poll), str(answer), dt.date.fromisoformat(day), int(n)) for poll, answer, day, n in rows
+    ]
 
 
 def day_summary(connection: sqlite3.Connection, start: float, end: float) -> DaySummary:

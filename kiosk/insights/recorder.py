@@ -4,7 +4,8 @@ A visit is the exhibition session's: its record starts when the session says a v
 the attract loop and ends when the session says the visit is over (with the session's reason).
 New content under a visitor ends the record ('content') and starts another at the screen shown.
 Each screen seen becomes a `views` row with its dwell time, each film, sound or narration
-played a `media` row, each language switch or accessibility mode turned on a `choices` row.
+played a `media` row, each language switch or accessibility mode turned on a `choices` row, and
+each exhibit's QR code seen (once a visit) a `choices` row of kind 'link'.
 Durations come from a monotonic clock (a clock change cannot make them negative), times of
 day from the wall clock. A visit is a random id: nothing about the person is kept.
 """
@@ -92,6 +93,8 @@ class VisitRecorder(QObject):
         self._view: _View | None = None
         self._play: _Play | None = None
         self._waiting_choices: list[tuple[float, str, str]] = []
+        self._links_shown: set[str] = set()
+        """Exhibits whose QR code this visit has seen (each is counted once per visit)."""
         self._stop_listening = [
             session.subscribe(VisitStarted, self._on_visit_started),
             session.subscribe(VisitEnded, self._on_visit_ended),
@@ -158,9 +161,21 @@ class VisitRecorder(QObject):
             self._end_play()
         if self.exhibition_session.visiting:  # not the return to the attract loop
             self._view = _View(screen, item, self.wall(), self.mono())
+            if screen == "exhibit":
+                self._link_shown(item)
+
+    def _link_shown(self, exhibit_id: str) -> None:
+        """A `choices` row ('link', the exhibit) the first time this visit sees its QR code."""
+        exhibition = self.exhibition_session.exhibition
+        found = exhibition.locate(exhibit_id) if exhibition is not None else None
+        if found is None or getattr(found[2], "link", None) is None or exhibit_id in self._links_shown:
+            return
+        self._links_shown.add(exhibit_id)
+        self._choice("link", exhibit_id)
 
     def _start_visit(self) -> None:
         self.session = self.new_id()
+        self._links_shown = set()
         self._language = self.exhibition_session.language
         log.info("visit %d recorded as %s", self.visit_number, self.session)
         self._put(records.VisitStarted(self.session, self.wall(), self._language))

@@ -107,12 +107,39 @@ class ChoiceMade:
         return (self.session, kiosk, self.at, self.kind, self.value)
 
 
-Record = VisitStarted | VisitEnded | ScreenSeen | MediaPlayed | ChoiceMade
+@dataclass(frozen=True, slots=True)
+class VoteCast:
+    """An answer given in a poll: a row in `votes` (the day, not the time, and no visit id)."""
+
+    day: str  # local date, e.g. '2026-05-01'
+    poll: str
+    answer: str
+
+    sql = "INSERT INTO votes (day, poll, answer, kiosk) VALUES (?, ?, ?, ?)"
+
+    def row(self, kiosk: str) -> tuple[object, ...]:
+        return (self.day, self.poll, self.answer, kiosk)
+
+
+@dataclass(frozen=True, slots=True)
+class PollReset:
+    """Staff reset a poll's results: its votes on this screen are deleted."""
+
+    poll: str
+
+    sql = "DELETE FROM votes WHERE poll = ? AND kiosk = ?"
+
+    def row(self, kiosk: str) -> tuple[object, ...]:
+        return (self.poll, kiosk)
+
+
+Record = VisitStarted | VisitEnded | ScreenSeen | MediaPlayed | ChoiceMade | VoteCast | PollReset
 
 RETENTION_SQL = (
     "DELETE FROM sessions WHERE started < ?",
     "DELETE FROM views WHERE started < ?",
     "DELETE FROM media WHERE started < ?",
     "DELETE FROM choices WHERE at < ?",
+    "DELETE FROM votes WHERE day < date(?, 'unixepoch', 'localtime')",
 )
 """Forget everything older than the cut-off (Unix seconds)."""

@@ -30,12 +30,21 @@ media      one row per film or sound the visitor played, written when it stops o
     played REAL      seconds actually played
     duration REAL    its length in seconds (NULL when unknown)
     furthest REAL    furthest point reached, as a fraction 0..1 of the length (0 when unknown)
-choices    one row per language switch or accessibility mode turned on during a visit
+choices    one row per language switch or accessibility mode turned on during a visit, and one
+           per exhibit whose QR code the visit saw (its scans cannot be known offline)
     session, kiosk   as above
     at REAL          when
-    kind TEXT        'language' or 'mode'
-    value TEXT       language code, or mode name ('large-text', 'high-contrast', 'reach',
-                     'reduced-motion', 'captions', 'read-aloud')
+    kind TEXT        'language', 'mode' or 'link'
+    value TEXT       language code, mode name ('large-text', 'high-contrast', 'reach',
+                     'reduced-motion', 'captions', 'read-aloud'), or for 'link' the exhibit id
+votes      one row per answer given in a poll exhibit (no visit id: a vote cannot be traced to a visit)
+    day TEXT         the local date of the vote, e.g. '2026-05-01'
+    poll TEXT        the poll exhibit's id
+    answer TEXT      the answer's id
+    kiosk TEXT       screen name
+    Staff resetting a poll deletes its rows for that screen.
+
+Format 2 added `votes`; a format 1 file gets the table when a kiosk opens it for writing.
 """
 
 from __future__ import annotations
@@ -43,7 +52,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -80,6 +89,13 @@ CREATE TABLE IF NOT EXISTS choices (
     kind TEXT NOT NULL,
     value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS votes (
+    day TEXT NOT NULL,
+    poll TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    kiosk TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS votes_poll ON votes (poll, kiosk);
 CREATE INDEX IF NOT EXISTS sessions_started ON sessions (started);
 CREATE INDEX IF NOT EXISTS views_started ON views (started);
 CREATE INDEX IF NOT EXISTS media_started ON media (started);

@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from kiosk.app.poll import Polls
 from kiosk.base.paths import state_dir
 from kiosk.content.i18n import resolve
 from kiosk.insights.recorder import VisitRecorder
 from kiosk.insights.today import TodaySummary
+from kiosk.insights.votes import StoredVotes
 from kiosk.insights.writer import InsightsWriter
 from kiosk.session import ExhibitionChanged, ExhibitionSession
 
@@ -68,6 +70,8 @@ class KioskInsights(QObject):
         self.writer: InsightsWriter | None = None
         self.recorder = VisitRecorder(session, navigator, None, playback=playback, engine=engine, parent=self)
         self.today = TodaySummary(self.exhibit_title, parent=self)
+        self._polls = Polls.for_engine(engine) if engine is not None else None
+        """Poll votes go to the statistics file while statistics are on (kiosk.insights.votes)."""
         self._stop_listening = session.subscribe(ExhibitionChanged, self._on_exhibition)
 
     def _on_exhibition(self, event: ExhibitionChanged) -> None:
@@ -94,6 +98,8 @@ class KioskInsights(QObject):
             self.writer.set_retention(days)
         self.recorder.set_writer(self.writer)
         self.today.writer = self.writer
+        if self._polls is not None and not isinstance(self._polls.store, StoredVotes):
+            self._polls.set_store(StoredVotes(self.writer))
 
     def exhibit_title(self, exhibit_id: str) -> str:
         """An exhibit's title for staff (in the exhibition's default language), or its id."""
@@ -115,5 +121,7 @@ class KioskInsights(QObject):
         writer, self.writer = self.writer, None
         self.recorder.set_writer(None)
         self.today.writer = None
+        if self._polls is not None:
+            self._polls.set_store(None)
         if writer is not None:
             writer.close(wait=wait)

@@ -64,16 +64,34 @@ def check_touch() -> Check:
                  "plug in the touch screen's USB cable; check `libinput list-devices`")
 
 
-def check_graphics() -> Check:
-    from PySide6.QtGui import QOpenGLContext
-    from PySide6.QtQuick import QQuickWindow
+def check_graphics(setting: str = "auto") -> Check:
+    """Which OpenGL this computer has and how `kiosk run` will draw (kiosk.app.drawing)."""
+    from kiosk.app import drawing
 
-    backend = QQuickWindow.graphicsApi()
-    context = QOpenGLContext()
-    if context.create():
-        return Check("ok", "graphics", f"OpenGL available (Qt Quick API {backend.name})")
-    return Check("warn", "graphics", "no OpenGL: Qt Quick will draw in software (slower animations)",
-                 "install the GPU driver (mesa: libgl1 libegl1) or set QT_QUICK_BACKEND=software")
+    answer = drawing.Probe(cache=None).answer_now()
+    chosen = drawing.decide("gpu" if setting == "gpu" else "software" if setting == "software" else "auto",
+                            answer)
+    if chosen is None:
+        return Check("ok", "graphics", "QT_QUICK_BACKEND in the environment chooses how Qt Quick draws")
+    if not chosen.software:
+        return Check("ok", "graphics", chosen.reason)
+    if answer.renderer is None:
+        return Check("warn", "graphics", chosen.reason,
+                     "install the graphics driver (Mesa: libgl1-mesa-dri, libegl1); "
+                     "the kiosk works either way")
+    return Check("ok", "graphics", chosen.reason)
+
+
+def check_models() -> Check:
+    """Whether 3D model exhibits turn in 3D on this screen, or show their still picture, and why."""
+    from kiosk.app.drawing import Probe
+    from kiosk.app.model3d import three_d
+
+    found = three_d("auto", Probe.start().answer())
+    if found.shown:
+        return Check("ok", "3D models", found.reason)
+    return Check("warn", "3D models", found.reason,
+                 "fine for visitors (they see the picture); for 3D, use a computer with a graphics processor")
 
 
 def check_fonts(exhibition: Exhibition | None) -> list[Check]:
@@ -106,6 +124,30 @@ def check_audio() -> Check:
         return Check("ok", "audio", ", ".join(device.description() for device in outputs))
     return Check("warn", "audio", "no sound output: films and narrations will be silent",
                  "connect speakers; check `pactl list sinks short` (PipeWire or PulseAudio must run)")
+
+
+SPEECH_FIX = "sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
+
+
+def check_speech(exhibition: Exhibition | None) -> list[Check]:
+    """The text-to-speech engines, and a voice for each language of the exhibition (read-aloud mode)."""
+    from kiosk.app.speech import FIELD_ENGINE, engine_voices
+
+    languages = list(exhibition.settings.languages) if exhibition is not None else ["en"]
+    found = engine_voices(FIELD_ENGINE, languages)
+    engines = ", ".join(found.engines) or "none"
+    if found.problem:
+        return [Check("warn", "read aloud", f"engines: {engines}; {found.problem}: read-aloud mode is silent",
+                      SPEECH_FIX)]
+    checks = [Check("ok", "read aloud", f"engines: {engines}; reading with {FIELD_ENGINE}")]
+    for code, names in found.voices.items():
+        if names:
+            count = f"{len(names)} voice" + ("s" if len(names) > 1 else "")
+            checks.append(Check("ok", "read aloud", f"{code}: {count} ({', '.join(names)})"))
+        else:
+            checks.append(Check("warn", "read aloud", f"{code}: no voice, read-aloud mode says nothing in it",
+                                "install a voice for it: " + SPEECH_FIX))
+    return checks
 
 
 def check_content(root: Path) -> tuple[Check, Exhibition | None]:
@@ -202,7 +244,8 @@ def run_checks(root: Path, display_power: Sequence[DevicePower] | None = None) -
         display = check_display()
     content, exhibition = check_content(root)
     steps: list[Callable[[], Check | list[Check]]] = [
-        check_touch, check_graphics, lambda: check_fonts(exhibition), check_audio,
+        check_touch, check_graphics, check_models, lambda: check_fonts(exhibition), check_audio,
+        lambda: check_speech(exhibition),
         lambda: check_display_power(display_power), check_pin, check_state_folder,
     ]
     checks = [display, content]

@@ -243,5 +243,70 @@ REPORT: tuple[Message, ...] = (
 )
 """What `kiosk report` writes on its page and charts (accessibility modes use the visitor's words)."""
 
-MESSAGES: tuple[Message, ...] = (*VISITOR, *DURATIONS, *STAFF, *REPORT)
+# -- what visitors hear, take home, answer and turn --------------------------------------------
+
+SPEECH: tuple[Message, ...] = (
+)
+"""Reading aloud by speech synthesis."""
+
+PICTURES: tuple[Message, ...] = (
+)
+"""Text alternatives of pictures."""
+
+LINKS: tuple[Message, ...] = (
+    Message("link_scan", "Scan to read more at home",
+            comment="Under an exhibit's QR code: visitors point their phone's camera at it."),
+    Message("link_default_label", "More about this exhibit",
+            comment="Under an exhibit's QR code, when the content gives the linked page no name."),
+    Message("link_qr_name", "QR code: {label}, on {host}",
+            comment="What a screen reader says for an exhibit's QR code. {label} names the page, "
+                    "{host} is the web site, e.g. en.wikipedia.org."),
+    Message("report_links_title", "QR codes shown",
+            comment="Heading of the visitor report's table: how many visits saw each exhibit's QR code."),
+    Message("report_links_note", "Each QR code counts once per visit that saw it. Scans are not counted: "
+            "the kiosk cannot know which phones read it.", comment="Under the report's QR code table."),
+    Message("report_links_shown", "{count} visit", "{count} visits",
+            "In the report's QR code table: visits that saw an exhibit's QR code."),
+)
+"""Take it home: the QR code of an exhibit's link."""
+
+_POLL = "Poll exhibit: visitors answer a question with one touch, then see everyone's answers."
+POLL: tuple[Message, ...] = (
+    Message("type_poll", "Your say", comment="Kind of exhibit, on its card (one or two words)."),
+    Message("poll_pick", "Choose one answer, then touch Vote.", comment=_POLL + " Under the question."),
+    Message("poll_vote", "Vote", comment=_POLL + " Button that sends the chosen answer."),
+    Message("poll_results", "What visitors chose", comment=_POLL + " Title over the results."),
+    Message("poll_your_choice", "Your choice", comment=_POLL + " Beside the answer this visitor chose."),
+    Message("poll_votes", "{count} vote", "{count} votes", _POLL + " How many chose one answer."),
+    Message("poll_total", "{count} answer so far on this screen", "{count} answers so far on this screen",
+            _POLL + " Under the results."),
+    Message("poll_share", "{percent} %", comment=_POLL + " An answer's share; {percent} is a whole number."),
+    Message("staff_polls", "Polls", comment=_PANEL + " Heading over the polls and their reset buttons."),
+    Message("staff_poll_reset", "Reset poll results", comment=_PANEL + " Button beside a poll."),
+    Message("staff_poll_reset_confirm", "Delete every vote for “{title}” on this screen?",
+            comment=_PANEL + " Asked before the votes are deleted; {title} is the poll's title."),
+    Message("staff_poll_reset_yes", "Delete the votes", comment=_PANEL + " Button: confirms the reset."),
+    Message("staff_poll_reset_done", "The votes were deleted.", comment=_PANEL + " After a reset."),
+    Message("report_polls_title", "Poll results", comment=_REPORT + " Heading over the polls."),
+    Message("report_poll_total", "{votes} in all, from {first} to {last}.",
+            comment=_REPORT + " Under a poll's question; {votes} is '120 votes', {first} and {last} dates."),
+    Message("report_votes", "{count} vote", "{count} votes", _REPORT + " How many chose an answer."),
+    Message("report_poll_day_title", "Votes per day: {question}",
+            comment=_REPORT + " Over a table; {question} is the poll's."),
+)
+"""The poll exhibit, its results and its staff and report words."""
+
+MODEL: tuple[Message, ...] = (
+    Message("type_model", "3D object", comment="Kind of exhibit, on its card (one or two words): an "
+            "object visitors can turn around on the screen."),
+    Message("model_hint", "Drag to turn, pinch to zoom",
+            comment="Under a 3D object: how to turn it with one finger and look closer with two."),
+    Message("model_reset", "Reset view", comment="Button that turns a 3D object back to where it started."),
+    Message("model_not_3d", "3D view is not available on this screen",
+            comment="Under the still picture shown instead of a 3D object the screen cannot draw."),
+)
+"""The 3D model exhibit."""
+
+MESSAGES: tuple[Message, ...] = (*VISITOR, *DURATIONS, *STAFF, *REPORT,
+                                 *SPEECH, *PICTURES, *LINKS, *POLL, *MODEL)
 """Every message, in the order of the catalog template."""
