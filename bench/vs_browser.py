@@ -33,8 +33,10 @@ the figures are medians of `--runs N` and the ratios are kiosk / browser.
 3. CPU over `--seconds` (default 20) of the attract loop, started after the settled frame: utime +
    stime of every process of the session from /proc/<pid>/stat, as percent of one core.
    Rigs (`--rig offscreen|x11|both`): offscreen = kiosk offscreen vs Chromium `--headless=new`;
-   x11 = kiosk on Xvfb (xcb, Mesa OpenGL, threaded render loop, `tests/xdisplay.py`) vs Chromium
-   headed in `--kiosk` mode on the same Xvfb. The start and memory ratios come from offscreen.
+   x11 = `kiosk run` on Xvfb (xcb, `tests/xdisplay.py`), drawn as it chooses on this computer (with
+   Mesa's software OpenGL, llvmpipe, that is Qt Quick's software renderer: kiosk.app.drawing) vs
+   Chromium headed in `--kiosk` mode on the same Xvfb. The start and memory ratios come from
+   offscreen. `bench/ui_attract_cpu.py --rig x11-gl` gives the kiosk's figures with OpenGL forced.
 
 Pinned Chromium flags: COMMON_FLAGS plus HEADLESS_FLAGS or HEADED_FLAGS below (`--no-sandbox` as the
 bench may run as root; a fresh profile each run). Debian's `chromium` is installed with apt-get when
@@ -186,7 +188,7 @@ def kiosk_env(rig: str, folder: Path, display: Xvfb | None) -> dict[str, str]:
                  "QT_LOGGING_RULES": "qt.multimedia.*=false", "PYTHONPATH": str(REPO)})
     base.pop("NOTIFY_SOCKET", None)
     if rig == "x11" and display is not None:
-        return display.env(base)
+        return display.env(base, own_choice=True)  # drawn as `kiosk run` chooses on this computer
     return {**base, "QT_QPA_PLATFORM": f"offscreen:configfile={OFFSCREEN}", "QT_QUICK_BACKEND": "software"}
 
 

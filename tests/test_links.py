@@ -22,6 +22,7 @@ from kiosk.cli import main as kiosk_command
 from kiosk.content.links import MAX_LENGTH, encoded, host_of
 from kiosk.content.load import load_exhibition
 from kiosk.insights import schema
+from kiosk.words import words
 from tests.content_factory import FLOOR, line_of, make_content
 from tests.ops_helpers import QUIET_MEDIA, running_kiosk, visit
 from tests.ui_helpers import write_sample_exhibition
@@ -129,7 +130,8 @@ def test_the_exhibit_data_holds_the_code_its_host_and_its_label(tmp_path: Path) 
     exhibits = exhibition.exhibits()
     data = exhibit_to_qml(exhibits["harbour-text"], "zh", "en", root)["link"]
     assert (data["url"], data["host"]) == (DALIAN_ZH_ENCODED, "zh.wikipedia.org")
-    assert data["label"] == "More about this exhibit"  # the interface's words: no label in the content
+    # no label in the content: the interface's words, in the visitor's language
+    assert data["label"] == words("zh", "en").text("link_default_label") != "More about this exhibit"
     assert "zh.wikipedia.org" in data["name"] and data["label"] in data["name"]
     code = qr_code(DALIAN_ZH_ENCODED)
     assert data["qr"]["modules"] == code.size + 2 * QUIET_ZONE

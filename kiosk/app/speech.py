@@ -27,12 +27,9 @@ from kiosk.app.read_aloud import VoiceInfo, choose_voice, place_speech, voices_o
 from kiosk.app.registry import PerEngine
 from kiosk.session import ExhibitionSession, VisitEnded
 
-try:
+if TYPE_CHECKING:  # imported where used: it loads QtMultimedia, which the first frame does not need
     from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
-except ImportError:  # an installation without PySide6-Addons: the kiosk reads nothing aloud
-    QTextToSpeech = None  # type: ignore[assignment,misc]
 
-if TYPE_CHECKING:
     from kiosk.app.access import Access
     from kiosk.app.navigator import Navigator
     from kiosk.app.playback import Playback
@@ -83,8 +80,7 @@ class EngineVoices:
 
 def engine_voices(name: str, languages: list[str]) -> EngineVoices:
     """Start the engine `name` once and list, for each language, the voices that speak it."""
-    if QTextToSpeech is None:
-        return EngineVoices([], "Qt's text-to-speech module is missing (PySide6-Addons)")
+    from PySide6.QtTextToSpeech import QTextToSpeech
     engines = list(QTextToSpeech.availableEngines())
     if name not in engines:
         return EngineVoices(engines, f"no {name} engine")
@@ -185,9 +181,10 @@ class Speech(QObject):
     # -- the engine ------------------------------------------------------------------------
 
     def _engine(self) -> QTextToSpeech | None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
         if self._tts is not None and shiboken6.isValid(self._tts):
             return self._tts
-        if self._tried or not self._engine_name or QTextToSpeech is None:
+        if self._tried or not self._engine_name:
             return None
         self._tried = True
         if self._engine_name not in QTextToSpeech.availableEngines():
@@ -228,6 +225,7 @@ class Speech(QObject):
     def speak(self, text: str, *, after: bool = False) -> bool:
         """Read a text in the visitor's language (`after`: when what is being read has ended,
         otherwise at once, instead of it). False when nothing can be said."""
+        from PySide6.QtTextToSpeech import QTextToSpeech
         text = " ".join(text.split())
         tts = self._engine() if text else None
         if tts is None:
@@ -256,6 +254,7 @@ class Speech(QObject):
     @Slot()
     def stop(self) -> None:
         """Stop reading at once."""
+        from PySide6.QtTextToSpeech import QTextToSpeech
         self._forget_duck()
         tts = self._tts
         if tts is not None and shiboken6.isValid(tts) and tts.state() != QTextToSpeech.State.Ready:
@@ -322,6 +321,7 @@ class Speech(QObject):
     # -- ducking ---------------------------------------------------------------------------
 
     def _duck(self) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
         tts = self._tts
         if tts is None or not shiboken6.isValid(tts) or tts.state() != QTextToSpeech.State.Speaking:
             return
@@ -330,6 +330,7 @@ class Speech(QObject):
     def _set_ducked(self, ducked: bool) -> None:
         """A film plays: pause the reading (or, for an engine that cannot pause, read quietly);
         the film stops: go on as before."""
+        from PySide6.QtTextToSpeech import QTextToSpeech
         if ducked == self._ducked:
             return
         self._ducked = ducked
@@ -365,6 +366,7 @@ class Speech(QObject):
     # -- engine events and properties ----------------------------------------------------
 
     def _on_engine_state(self, state: object) -> None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
         self.speakingChanged.emit()
         if state == QTextToSpeech.State.Speaking and self._playback is not None \
                 and self._playback.property("playing"):
@@ -374,6 +376,7 @@ class Speech(QObject):
         log.error("the speech engine %r reports: %s", self._engine_name, message or reason)
 
     def _get_speaking(self) -> bool:
+        from PySide6.QtTextToSpeech import QTextToSpeech
         tts = self._tts
         return bool(tts is not None and shiboken6.isValid(tts)
                     and tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Paused))

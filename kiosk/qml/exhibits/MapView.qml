@@ -16,11 +16,12 @@ Item {
     // the widest a spot's name may be before it wraps
     readonly property real longestLine: Math.max(Theme.smallSize * 6, Math.min(Theme.smallSize * 14,
                                                                              mapArea.width / 2 - Theme.touchTarget))
-    // markers and labels on screen, kept apart (see arrange())
-    readonly property var layout: root.arrange(labels.count, mapArea.pictureX, mapArea.pictureY,
-                                               mapArea.pictureWidth * mapArea.zoomLevel,
-                                               mapArea.pictureHeight * mapArea.zoomLevel,
-                                               mapArea.width, mapArea.height)
+    // markers and labels on screen, kept apart (see arrange()); worked out once every label is
+    // made, not again for each one as the list fills (the spots stand at their points till then)
+    readonly property var layout: labels.count < (root.exhibit.hotspots?.length ?? 0) ? []
+        : root.arrange(labels.count, mapArea.pictureX, mapArea.pictureY,
+                       mapArea.pictureWidth * mapArea.zoomLevel, mapArea.pictureHeight * mapArea.zoomLevel,
+                       mapArea.width, mapArea.height)
 
     signal openExhibit(string exhibitId)
 
