@@ -70,8 +70,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.run")
 
-SPEECH_AFTER_READY_MS = 3000
-"""After the first frame, when the speech engine starts (the first picture is shown by then)."""
+SPEECH_AFTER_READY_MS = 30_000
+"""After the first frame, when the speech engine starts: it holds the GUI thread for a second or two
+while the speech server lists its voices, so not while the first pictures come in; a visitor who
+turns on read aloud sooner starts it then."""
 
 
 @dataclass
