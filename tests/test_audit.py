@@ -246,6 +246,9 @@ def test_text_under_a_solid_bar_is_found(scene: Scene) -> None:
 
 def test_the_audit_sees_a_dim_theme_colour_on_the_real_kiosk(qtbot: Any, tmp_path: Path) -> None:
     from kiosk.app.screens import KioskWindow
+    from kiosk.ops.qml_types import register_qml_types
+
+    register_qml_types()  # as `kiosk run` does: the screens use the operations' singletons
     from tests.ui_helpers import load_sample
 
     exhibition = load_sample(tmp_path)

@@ -34,10 +34,8 @@ if TYPE_CHECKING:  # imported where used: it loads QtMultimedia, which the first
     from kiosk.app.navigator import Navigator
     from kiosk.app.playback import Playback
 
-__all__ = [
-    "QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "EngineVoices", "Speech", "engine_voices", "english_name",
-    "voice_infos", "voices_for",
-]
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "EngineVoices", "Speech", "engine_voices",
+           "english_name", "voice_infos", "voices_for"]
 
 log = logging.getLogger("kiosk.speech")
 
@@ -376,10 +374,9 @@ class Speech(QObject):
         log.error("the speech engine %r reports: %s", self._engine_name, message or reason)
 
     def _get_speaking(self) -> bool:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-        tts = self._tts
+        tts = self._tts  # (made once QtTextToSpeech is loaded: its enums through the instance)
         return bool(tts is not None and shiboken6.isValid(tts)
-                    and tts.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Paused))
+                    and tts.state() in (tts.State.Speaking, tts.State.Paused))
 
     def _get_ducked(self) -> bool:
         return self._ducked
