@@ -12,6 +12,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.app.bootstrap import make_engine
+from kiosk.ops.qml_types import register_qml_types
 from kiosk.render.audit import audit_screen
 from kiosk.render.scene import Finding
 
@@ -27,6 +28,10 @@ Window {
     color: "#101010"
 
 """
+
+# Every QML type of the kiosk, as `kiosk run` registers them, before any engine here uses the
+# `Kiosk` module (a type registered after an engine has used the module is not seen by it).
+register_qml_types()
 
 
 @pytest.fixture
@@ -246,9 +251,6 @@ def test_text_under_a_solid_bar_is_found(scene: Scene) -> None:
 
 def test_the_audit_sees_a_dim_theme_colour_on_the_real_kiosk(qtbot: Any, tmp_path: Path) -> None:
     from kiosk.app.screens import KioskWindow
-    from kiosk.ops.qml_types import register_qml_types
-
-    register_qml_types()  # as `kiosk run` does: the screens use the operations' singletons
     from tests.ui_helpers import load_sample
 
     exhibition = load_sample(tmp_path)
